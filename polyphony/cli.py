@@ -1,0 +1,155 @@
+"""The `polyphony` command: each subcommand parses its arguments and calls one library function."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .errors import PolyphonyError, UsageError
+
+DEFAULT_RELEASE = Path("release")
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse exits 2 on usage errors: keep that, without a traceback
+        self.print_usage(sys.stderr)
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _cmd_compile(args: argparse.Namespace) -> int:
+    from .authoring import compile_file
+    from .corpus import load_propositions
+    from .jsonl import dumps
+    from .paths import repo_root
+    from .validate import validate_document
+
+    status = 0
+    for path in args.files:
+        doc = compile_file(Path(path), repo_root(), load_propositions())
+        findings = validate_document(doc)
+        for finding in findings:
+            print(finding.located(str(path), 0, doc["id"]).format(), file=sys.stderr)
+        status = status or (1 if findings else 0)
+        if not args.quiet:
+            sys.stdout.write(dumps(doc).decode() + "\n")
+    return status
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import CHECKS, validate_paths
+
+    paths = [Path(p) for p in args.paths]
+    if not paths:
+        from .corpus import compile_corpus
+        from .validate import validate_document
+
+        findings = [f.located("corpus", 0, d["id"]) for d in compile_corpus() for f in validate_document(d)]
+        documents, files = len(compile_corpus()), 1
+    else:
+        report = validate_paths(paths, partial=args.partial, jobs=args.jobs, progress=not args.quiet)
+        findings, documents, files = report.findings, report.documents, report.files
+    for finding in findings:
+        print(finding.format())
+    if findings and not args.quiet:
+        print("\nWhat the checks mean:")
+        for check in sorted({f.check for f in findings}):
+            print(f"  {check}: {CHECKS[check][1]}")
+    word = "invalid" if findings else "valid"
+    print(f"{documents} documents in {files} file(s): {word} ({len(findings)} finding(s))", file=sys.stderr)
+    return 1 if findings else 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .corpus import compile_corpus
+    from .jsonl import write_documents
+
+    if args.format != "jsonl":
+        raise UsageError(f"unknown export format {args.format!r}; expected jsonl")
+    docs = compile_corpus()
+    count = write_documents(Path(args.out), docs)
+    print(f"wrote {count} documents to {args.out}")
+    return 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    from .corpus import compile_corpus
+    from .release import build_release
+
+    counts = build_release(compile_corpus(), Path(args.out), progress=not args.quiet)
+    print(f"wrote the release to {args.out}")
+    for config, per in counts.items():
+        print(f"  {config:12s} " + "  ".join(f"{split}={n}" for split, n in per.items()))
+    return 0
+
+
+def _cmd_reproduce(args: argparse.Namespace) -> int:
+    from .reproduce import reproduce
+
+    return reproduce(Path(args.out), progress=not args.quiet)
+
+
+def _cmd_guidelines(args: argparse.Namespace) -> int:
+    from .guidelines import guidelines_path, guidelines_up_to_date, write_guidelines
+
+    if args.write:
+        print(f"wrote {write_guidelines()}")
+        return 0
+    if guidelines_up_to_date():
+        print(f"{guidelines_path()}: label tables are up to date")
+        return 0
+    print(f"{guidelines_path()}: label tables differ from the schema; run `polyphony guidelines --write`")
+    return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="polyphony", description="Polyphony: who says what about whom in the news.")
+    parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or explanations")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("compile", help="compile authoring YAML files to canonical JSON (stdout)")
+    p.add_argument("files", nargs="+")
+    p.set_defaults(func=_cmd_compile)
+
+    p = sub.add_parser("validate", help="validate JSON Lines files or release directories (default: the corpus)")
+    p.add_argument("paths", nargs="*")
+    p.add_argument("--partial", action="store_true", help="allow documents that leave layers out (predictions)")
+    p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    p.set_defaults(func=_cmd_validate)
+
+    p = sub.add_parser("export", help="write every canonical document of the corpus")
+    p.add_argument("--format", default="jsonl")
+    p.add_argument("--out", required=True)
+    p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser("build", help="validate the corpus and write the Hugging Face release")
+    p.add_argument("--out", default=str(DEFAULT_RELEASE))
+    p.set_defaults(func=_cmd_build)
+
+    p = sub.add_parser("reproduce", help="build, validate and report the release (the main job)")
+    p.add_argument("--out", default=str(DEFAULT_RELEASE))
+    p.set_defaults(func=_cmd_reproduce)
+
+    p = sub.add_parser("guidelines", help="check (or --write) the generated label tables of GUIDELINES.md")
+    p.add_argument("--write", action="store_true")
+    p.set_defaults(func=_cmd_guidelines)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if getattr(args, "quiet", False) is False:
+            pass
+        return args.func(args)
+    except PolyphonyError as exc:
+        print(f"polyphony: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("polyphony: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
