@@ -22,7 +22,6 @@ CHECKS: dict[str, tuple[int, str]] = {
     "unknown-label": (STRUCTURE, "A label outside its inventory; the inventories are the enums in the schema's $defs."),
     "out-of-range": (STRUCTURE, "A number below its minimum or an empty string or list where one item is needed."),
     "unsupported-schema-version": (STRUCTURE, "The document names a schema version this validator does not implement."),
-    "schema-violation": (STRUCTURE, "Any other violation of the JSON Schema."),
     "missing-layer": (STRUCTURE, "Gold documents carry every layer (mentions, entities, events, attributions, "
                                  "propositions, stances), empty if need be; predictions may leave layers out (--partial)."),
     "text-not-nfc": (TEXT, "The text must be NFC-normalised Unicode so that offsets mean the same everywhere."),

@@ -61,7 +61,7 @@ def check_structure(doc: Any, partial: bool = False) -> list[Finding]:
             schema_path = list(error.schema_path)
             keyword = str(schema_path[-1]) if schema_path else ""
             path = json_path(error.instance_path)
-            check = KEYWORD_CHECKS.get(keyword, "schema-violation")
+            check = KEYWORD_CHECKS.get(keyword, "bad-format")
             if keyword == "const" and path == "$.schema_version":
                 check = "unsupported-schema-version"
             try:
