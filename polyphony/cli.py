@@ -103,6 +103,35 @@ def _cmd_guidelines(args: argparse.Namespace) -> int:
     return 1
 
 
+DOC_FILES = ("README.md", "DATASHEET.md")
+STATS_BLOCK = "corpus-statistics"
+
+
+def _cmd_stats(args: argparse.Namespace) -> int:
+    from .corpus import compile_corpus
+    from .docblocks import is_current, write_block
+    from .paths import repo_root
+    from .statistics import markdown_summary, text_report, write_plots
+
+    docs = compile_corpus()
+    print(text_report(docs))
+    if args.plots:
+        for path in write_plots(docs, Path(args.plots)):
+            print(f"wrote {path}")
+    block = markdown_summary(docs)
+    paths = [repo_root() / name for name in DOC_FILES]
+    if args.write_docs:
+        for path in paths:
+            write_block(path, STATS_BLOCK, block)
+            print(f"updated {path}")
+    elif args.check_docs:
+        stale = [str(p) for p in paths if not is_current(p, STATS_BLOCK, block)]
+        if stale:
+            print("out of date (run `polyphony stats --write-docs`): " + ", ".join(stale))
+            return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="polyphony", description="Polyphony: who says what about whom in the news.")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or explanations")
@@ -131,6 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", default=str(DEFAULT_RELEASE))
     p.set_defaults(func=_cmd_reproduce)
 
+    p = sub.add_parser("stats", help="counts per split and label; plots; the generated blocks of README and DATASHEET")
+    p.add_argument("--plots", metavar="DIR", help="write PNG plots to DIR")
+    p.add_argument(
+        "--write-docs", action="store_true", help="rewrite the statistics blocks of README.md and DATASHEET.md"
+    )
+    p.add_argument("--check-docs", action="store_true", help="exit 1 if those blocks are out of date")
+    p.set_defaults(func=_cmd_stats)
+
     p = sub.add_parser("guidelines", help="check (or --write) the generated label tables of GUIDELINES.md")
     p.add_argument("--write", action="store_true")
     p.set_defaults(func=_cmd_guidelines)
@@ -140,8 +177,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     try:
         args = build_parser().parse_args(argv)
-        if getattr(args, "quiet", False) is False:
-            pass
         return args.func(args)
     except PolyphonyError as exc:
         print(f"polyphony: error: {exc}", file=sys.stderr)

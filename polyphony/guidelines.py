@@ -10,10 +10,17 @@ from .schema import descriptions, inventory
 
 BLOCK = "inventories"
 SIMPLE_TABLES = (
-    ("Entity types", "EntityType"), ("Mention levels", "MentionLevel"), ("Realis", "Realis"),
-    ("Event polarity", "Polarity"), ("Source kinds", "SourceKind"), ("Quote types", "QuoteType"),
-    ("Stance holder kinds", "HolderKind"), ("Stance target kinds", "TargetKind"),
-    ("Stance polarity", "StancePolarity"), ("Explicitness", "Explicitness"), ("Genres", "Genre"),
+    ("Entity types", "EntityType"),
+    ("Mention levels", "MentionLevel"),
+    ("Realis", "Realis"),
+    ("Event polarity", "Polarity"),
+    ("Source kinds", "SourceKind"),
+    ("Quote types", "QuoteType"),
+    ("Stance holder kinds", "HolderKind"),
+    ("Stance target kinds", "TargetKind"),
+    ("Stance polarity", "StancePolarity"),
+    ("Explicitness", "Explicitness"),
+    ("Genres", "Genre"),
     ("Provenance", "Provenance"),
 )
 
@@ -34,8 +41,16 @@ def render_inventories() -> str:
     out: list[str] = []
     for title, name in SIMPLE_TABLES[:2]:
         out += _table(title, ["label", "meaning"], [[f"`{k}`", v] for k, v in descriptions(name).items()])
-    rows = [[f"`{t}`", descriptions("EventType")[t], inv.plover[t] or "-", ", ".join(inv.ace[t]) or "-",
-             ", ".join(inv.roles_by_event_type[t])] for t in inv.event_types]
+    rows = [
+        [
+            f"`{t}`",
+            descriptions("EventType")[t],
+            inv.plover[t] or "-",
+            ", ".join(inv.ace[t]) or "-",
+            ", ".join(inv.roles_by_event_type[t]),
+        ]
+        for t in inv.event_types
+    ]
     out += _table("Event types", ["type", "meaning", "PLOVER", "ACE 2005", "roles"], rows)
     rows = [[f"`{r}`", descriptions("Role")[r], ", ".join(inv.entity_types_by_role[r])] for r in inv.roles]
     out += _table("Argument roles", ["role", "meaning", "entity types"], rows)

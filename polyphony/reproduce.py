@@ -23,7 +23,9 @@ def reproduce(out: Path, progress: bool = True) -> int:
         return 1
     print(f"valid: {report.documents} documents\n")
     print("rows per config and split:")
-    splits = sorted({s for per in counts.values() for s in per}, key=lambda s: ("train", "validation", "test", "seed").index(s))
+    splits = sorted(
+        {s for per in counts.values() for s in per}, key=lambda s: ("train", "validation", "test", "seed").index(s)
+    )
     print(f"  {'config':12s}" + "".join(f"{s:>12s}" for s in splits))
     for config, per in counts.items():
         print(f"  {config:12s}" + "".join(f"{per.get(s, 0):>12d}" for s in splits))

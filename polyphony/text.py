@@ -13,10 +13,48 @@ import unicodedata
 
 Offsets = tuple[int, int]
 
-ABBREVIATIONS = (
-    "Adm Brig Capt Col Cpl Dr Gen Gov Lt Maj Mr Mrs Ms Prof Pvt Rep Sen Sgt St Jr Sr Inc Ltd Co "
-    "Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec No vs etc approx"
-).split()
+ABBREVIATIONS = [
+    "Adm",
+    "Brig",
+    "Capt",
+    "Col",
+    "Cpl",
+    "Dr",
+    "Gen",
+    "Gov",
+    "Lt",
+    "Maj",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Prof",
+    "Pvt",
+    "Rep",
+    "Sen",
+    "Sgt",
+    "St",
+    "Jr",
+    "Sr",
+    "Inc",
+    "Ltd",
+    "Co",
+    "Jan",
+    "Feb",
+    "Mar",
+    "Apr",
+    "Jun",
+    "Jul",
+    "Aug",
+    "Sep",
+    "Sept",
+    "Oct",
+    "Nov",
+    "Dec",
+    "No",
+    "vs",
+    "etc",
+    "approx",
+]
 
 TOKEN_RE = re.compile(
     r"(?:[A-Za-z]\.){2,}"  # initialisms: U.S., U.N.

@@ -63,14 +63,21 @@ def test_release_validates(release: Path) -> None:
 
 
 def test_documents_config_round_trips_to_the_canonical_documents(release: Path, corpus: list[dict[str, Any]]) -> None:
-    rows = [row for p in sorted((release / "data" / "documents").glob("*.parquet")) for row in pq.read_table(p).to_pylist()]
+    rows = [
+        row for p in sorted((release / "data" / "documents").glob("*.parquet")) for row in pq.read_table(p).to_pylist()
+    ]
     assert sorted(rows, key=lambda d: d["id"]) == sorted(corpus, key=lambda d: d["id"])
 
 
 def test_every_config_loads_with_datasets_only(release: Path, tmp_path: Path) -> None:
     env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
-    done = subprocess.run([sys.executable, "-c", LOADER, str(release), json.dumps(CONFIGS)],
-                          capture_output=True, text=True, env=env, timeout=600)
+    done = subprocess.run(
+        [sys.executable, "-c", LOADER, str(release), json.dumps(CONFIGS)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert done.returncode == 0, done.stderr[-3000:]
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
     manifest = json.loads((release / "manifest.json").read_text())

@@ -15,7 +15,7 @@ from polyphony.validate import validate_document
 def test_seed_text_is_the_seed_file_without_the_navigation_line(seed: dict[str, Any]) -> None:
     raw = (repo_root() / "seeds" / "000_c061e7b9e99da56e.txt").read_text(encoding="utf-8")
     assert raw.startswith("Skip to content\n\n")
-    assert seed["text"] == raw[len("Skip to content\n\n"):]
+    assert seed["text"] == raw[len("Skip to content\n\n") :]
     assert seed["metadata"]["provenance"] == "seed"
     assert seed["metadata"]["date_inferred"] is True
     assert seed["metadata"]["outlet"] is None

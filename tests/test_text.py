@@ -18,19 +18,34 @@ def test_hyphens_and_possessives_split_so_names_align() -> None:
 
 def test_abbreviations_keep_their_full_stop() -> None:
     assert words("Maj. Gen. Rasool met a U.S. official on Feb. 10.") == [
-        "Maj.", "Gen.", "Rasool", "met", "a", "U.S.", "official", "on", "Feb.", "10", "."]
+        "Maj.",
+        "Gen.",
+        "Rasool",
+        "met",
+        "a",
+        "U.S.",
+        "official",
+        "on",
+        "Feb.",
+        "10",
+        ".",
+    ]
 
 
 def test_sentences_end_at_full_stops_quotes_and_line_breaks() -> None:
     text = "Headline here\n\nHe said it. “Yes,” she said. Gen. Tarek left on Feb. 3 to talk."
     sentences, _ = segment(text)
     assert [text[s:e] for s, e in sentences] == [
-        "Headline here", "He said it.", "“Yes,” she said.", "Gen. Tarek left on Feb. 3 to talk."]
+        "Headline here",
+        "He said it.",
+        "“Yes,” she said.",
+        "Gen. Tarek left on Feb. 3 to talk.",
+    ]
 
 
 def test_tokens_tile_the_seed(seed: dict[str, Any]) -> None:
     text = seed["text"]
-    covered = "".join(text[t["start"]:t["end"]] for t in seed["tokens"])
+    covered = "".join(text[t["start"] : t["end"]] for t in seed["tokens"])
     assert covered == "".join(text.split())
 
 

@@ -17,8 +17,18 @@ from __future__ import annotations
 
 import re
 
-FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u02bc": "'", "\u201c": '"', "\u201d": '"',
-                      "\u2013": "-", "\u2014": "-", "\u00a0": " "})
+FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u00a0": " ",
+    }
+)
 OCCURRENCE_RE = re.compile(r"^(?P<body>.*?)\s+#(?P<n>[1-9][0-9]*)$", re.DOTALL)
 RANGE_SEP = " ... "
 

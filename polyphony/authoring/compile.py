@@ -64,7 +64,9 @@ class _Compiler:
             try:
                 content = path.read_text(encoding="utf-8")
             except OSError as exc:
-                raise CompileError(str(self.source), self.doc_id, [f"text_file: cannot read {path}: {exc.strerror}"])
+                raise CompileError(
+                    str(self.source), self.doc_id, [f"text_file: cannot read {path}: {exc.strerror}"]
+                ) from None
             try:
                 self.source_file = str(path.relative_to(self.repo))
             except ValueError:
@@ -77,8 +79,10 @@ class _Compiler:
         prefix = raw.get("drop_prefix")
         if prefix:
             if not content.startswith(prefix):
-                raise CompileError(str(self.source), self.doc_id, [f"drop_prefix: the text does not start with {prefix!r}"])
-            content = content[len(prefix):]
+                raise CompileError(
+                    str(self.source), self.doc_id, [f"drop_prefix: the text does not start with {prefix!r}"]
+                )
+            content = content[len(prefix) :]
         return normalise_text(content)
 
     def span(self, anchor: Any, where: str) -> tuple[int, int] | None:
@@ -120,12 +124,19 @@ class _Compiler:
                 if found is None:
                     continue
                 if found in self.mention_at:
-                    self.problem(mwhere, f"span {self.text[found[0]:found[1]]!r} at {found} is already a mention")
+                    self.problem(mwhere, f"span {self.text[found[0] : found[1]]!r} at {found} is already a mention")
                     continue
                 self.mention_at[found] = len(mentions)
                 members.append(len(mentions))
-                mentions.append({"start": found[0], "end": found[1], "text": self.text[found[0]:found[1]],
-                                 "type": ent["type"], "level": level})
+                mentions.append(
+                    {
+                        "start": found[0],
+                        "end": found[1],
+                        "text": self.text[found[0] : found[1]],
+                        "type": ent["type"],
+                        "level": level,
+                    }
+                )
             if not members:
                 self.problem(where, f"entity {ent.get('name')!r} has no mention")
                 continue
@@ -135,16 +146,25 @@ class _Compiler:
         self.mention_id = {old: f"m{new + 1}" for new, old in enumerate(order)}
         self.mentions = [{"id": self.mention_id[old], **mentions[old]} for old in order]
         self.mention_at = {span: int(self.mention_id[idx][1:]) - 1 for span, idx in self.mention_at.items()}
-        cluster_order = sorted(range(len(clusters)), key=lambda c: min(int(self.mention_id[m][1:]) for m in clusters[c][1]))
+        cluster_order = sorted(
+            range(len(clusters)), key=lambda c: min(int(self.mention_id[m][1:]) for m in clusters[c][1])
+        )
         self.entity_id = {old: f"e{new + 1}" for new, old in enumerate(cluster_order)}
         self.entities = []
         for old in cluster_order:
             ent, members = clusters[old]
             ids = sorted((self.mention_id[m] for m in members), key=lambda s: int(s[1:]))
-            self.entities.append({
-                "id": self.entity_id[old], "type": ent["type"], "name": str(ent["name"]), "mentions": ids,
-                "world_id": ent.get("world_id"), "wikidata": ent.get("wikidata"), "value": ent.get("value"),
-            })
+            self.entities.append(
+                {
+                    "id": self.entity_id[old],
+                    "type": ent["type"],
+                    "name": str(ent["name"]),
+                    "mentions": ids,
+                    "world_id": ent.get("world_id"),
+                    "wikidata": ent.get("wikidata"),
+                    "value": ent.get("value"),
+                }
+            )
         self.entity_by_key = {key: self.entity_id[idx] for key, idx in self.entity_keys.items()}
 
     def mention_ref(self, anchor: Any, where: str) -> str | None:
@@ -152,7 +172,9 @@ class _Compiler:
         if found is None:
             return None
         if found not in self.mention_at:
-            self.problem(where, f"anchor {anchor!r} gives {self.text[found[0]:found[1]]!r} {found}, which is not a mention")
+            self.problem(
+                where, f"anchor {anchor!r} gives {self.text[found[0] : found[1]]!r} {found}, which is not a mention"
+            )
             return None
         return self.mentions[self.mention_at[found]]["id"]
 
@@ -173,9 +195,17 @@ class _Compiler:
             arguments.sort(key=lambda a: (int(a["mention"][1:]), a["role"]))
             if ev.get("key"):
                 self.event_keys[str(ev["key"])] = len(events)
-            events.append({"trigger": trigger, "type": ev.get("type"), "arguments": arguments,
-                           "realis": ev.get("realis", "ACTUAL"), "polarity": ev.get("polarity", "POSITIVE"),
-                           "modality": ev.get("modality", "ASSERTED"), "story_event": ev.get("story_event")})
+            events.append(
+                {
+                    "trigger": trigger,
+                    "type": ev.get("type"),
+                    "arguments": arguments,
+                    "realis": ev.get("realis", "ACTUAL"),
+                    "polarity": ev.get("polarity", "POSITIVE"),
+                    "modality": ev.get("modality", "ASSERTED"),
+                    "story_event": ev.get("story_event"),
+                }
+            )
         order = sorted(range(len(events)), key=lambda k: (events[k]["trigger"]["start"], events[k]["trigger"]["end"]))
         new_id = {old: f"ev{new + 1}" for new, old in enumerate(order)}
         self.events = [{"id": new_id[old], **events[old]} for old in order]
@@ -204,9 +234,17 @@ class _Compiler:
             if at.get("parent"):
                 parents.append((len(items), str(at["parent"]), f"{where}.parent"))
             default_type = {"WRITER": "WRITER", "IMPLICIT": "UNSPECIFIED"}.get(str(source_raw))
-            items.append({"cue": cue, "source": source, "source_type": at.get("source_type", default_type),
-                          "content": sorted(content, key=lambda s: (s["start"], s["end"])),
-                          "quote_type": at.get("quote_type"), "parent": None, "addressee": addressee})
+            items.append(
+                {
+                    "cue": cue,
+                    "source": source,
+                    "source_type": at.get("source_type", default_type),
+                    "content": sorted(content, key=lambda s: (s["start"], s["end"])),
+                    "quote_type": at.get("quote_type"),
+                    "parent": None,
+                    "addressee": addressee,
+                }
+            )
         order = sorted(range(len(items)), key=lambda k: (items[k]["cue"]["start"], items[k]["cue"]["end"]))
         new_id = {old: f"a{new + 1}" for new, old in enumerate(order)}
         for idx, key, where in parents:
@@ -250,7 +288,9 @@ class _Compiler:
                 self.problem(f"{where}.target", f"no {kind} has key {key!r}")
                 continue
             evidence_raw = st.get("evidence") or {}
-            spans = [self.span_obj(a, f"{where}.evidence.spans[{k}]") for k, a in enumerate(evidence_raw.get("spans") or [])]
+            spans = [
+                self.span_obj(a, f"{where}.evidence.spans[{k}]") for k, a in enumerate(evidence_raw.get("spans") or [])
+            ]
             atts = []
             for k, key_a in enumerate(evidence_raw.get("attributions") or []):
                 if key_a in self.attribution_by_key:
@@ -259,10 +299,19 @@ class _Compiler:
                     self.problem(f"{where}.evidence.attributions[{k}]", f"no attribution has key {key_a!r}")
             if any(s is None for s in spans):
                 continue
-            self.stances.append({"id": f"st{len(self.stances) + 1}", "holder": holder, "target": target,
-                                 "polarity": st.get("polarity"), "explicitness": st.get("explicitness", "EXPLICIT"),
-                                 "evidence": {"spans": sorted(spans, key=lambda s: (s["start"], s["end"])),
-                                              "attributions": sorted(set(atts), key=lambda s: int(s[1:]))}})
+            self.stances.append(
+                {
+                    "id": f"st{len(self.stances) + 1}",
+                    "holder": holder,
+                    "target": target,
+                    "polarity": st.get("polarity"),
+                    "explicitness": st.get("explicitness", "EXPLICIT"),
+                    "evidence": {
+                        "spans": sorted(spans, key=lambda s: (s["start"], s["end"])),
+                        "attributions": sorted(set(atts), key=lambda s: int(s[1:])),
+                    },
+                }
+            )
         self.used_propositions = sorted(used_props)
 
     # -- document -----------------------------------------------------------------------------

@@ -74,10 +74,8 @@ def build_release(docs: list[dict[str, Any]], out: Path, progress: bool = True) 
     features = {name: FEATURES[name]() for name in CONFIGS}
     jobs = [(config, split) for config in CONFIGS for split in splits]
     for config, split in tqdm(jobs, desc="building release", disable=not progress or None, leave=False):
-        if config == "documents":
-            rows = by_split[split]
-        else:
-            rows = [row for doc in by_split[split] for row in VIEWS[config](doc)]
+        docs_here = by_split[split]
+        rows = docs_here if config == "documents" else [row for doc in docs_here for row in VIEWS[config](doc)]
         files[f"data/{config}/{split}.parquet"] = parquet_bytes(rows, features[config])
         counts.setdefault(config, {})[split] = len(rows)
     files["README.md"] = card_markdown(CONFIGS, counts, features).encode()
@@ -88,7 +86,9 @@ def build_release(docs: list[dict[str, Any]], out: Path, progress: bool = True) 
         "polyphony_version": __version__,
         "schema_version": SCHEMA_VERSION,
         "rows": counts,
-        "files": [{"path": p, "bytes": len(b), "sha256": hashlib.sha256(b).hexdigest()} for p, b in sorted(files.items())],
+        "files": [
+            {"path": p, "bytes": len(b), "sha256": hashlib.sha256(b).hexdigest()} for p, b in sorted(files.items())
+        ],
     }
     files[MANIFEST] = (json.dumps(manifest, indent=2, ensure_ascii=False) + "\n").encode()
     for relative, data in files.items():

@@ -40,7 +40,9 @@ def card_yaml(configs: list[str], splits: dict[str, dict[str, int]], features: d
 
 
 def _split_table(splits: dict[str, dict[str, int]]) -> str:
-    names = sorted({s for per in splits.values() for s in per}, key=lambda s: ("train", "validation", "test", "seed").index(s))
+    names = sorted(
+        {s for per in splits.values() for s in per}, key=lambda s: ("train", "validation", "test", "seed").index(s)
+    )
     lines = ["| config | " + " | ".join(names) + " |", "|---|" + "---|" * len(names)]
     for config, per in splits.items():
         lines.append(f"| `{config}` | " + " | ".join(str(per.get(s, 0)) for s in names) + " |")

@@ -14,7 +14,9 @@ from .text_offsets import check_text
 def validate_document(doc: Any, partial: bool = False) -> list[Finding]:
     """All findings for one document; empty when it is valid."""
     if not isinstance(doc, dict):
-        return [Finding("not-an-object", "$", f"a JSON {type(doc).__name__}, not an object", "a JSON object (one document)")]
+        return [
+            Finding("not-an-object", "$", f"a JSON {type(doc).__name__}, not an object", "a JSON object (one document)")
+        ]
     findings = check_structure(doc, partial)
     if findings:
         return findings

@@ -66,7 +66,9 @@ def release_files(directory: Path) -> list[Path]:
     """The Parquet files of the `documents` config of a release directory."""
     files = sorted((directory / "data" / "documents").glob("*.parquet"))
     if not files:
-        raise PolyphonyError(f"{directory}: not a Polyphony release (no data/documents/*.parquet) and not a JSON Lines file")
+        raise PolyphonyError(
+            f"{directory}: not a Polyphony release (no data/documents/*.parquet) and not a JSON Lines file"
+        )
     return files
 
 
@@ -78,7 +80,9 @@ def _validate_parquet(path: Path, partial: bool, report: Report) -> None:
     except Exception as exc:  # pyarrow raises many types for a broken file
         raise PolyphonyError(f"{path}: cannot read Parquet: {exc}") from None
     for number, doc in enumerate(rows, start=1):
-        report.findings.extend(f.located(str(path), number, str(doc.get("id", ""))) for f in validate_document(doc, partial))
+        report.findings.extend(
+            f.located(str(path), number, str(doc.get("id", ""))) for f in validate_document(doc, partial)
+        )
     report.documents += len(rows)
 
 

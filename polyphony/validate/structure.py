@@ -74,6 +74,12 @@ def check_structure(doc: Any, partial: bool = False) -> list[Finding]:
     if not partial and isinstance(doc, dict):
         for layer in LAYERS:
             if layer not in doc:
-                findings.append(Finding("missing-layer", f"$.{layer}", f"the layer {layer!r} is absent",
-                                        "every layer in a gold document (use --partial for predictions)"))
+                findings.append(
+                    Finding(
+                        "missing-layer",
+                        f"$.{layer}",
+                        f"the layer {layer!r} is absent",
+                        "every layer in a gold document (use --partial for predictions)",
+                    )
+                )
     return findings

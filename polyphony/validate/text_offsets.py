@@ -58,11 +58,22 @@ def check_text(doc: dict[str, Any]) -> tuple[list[Finding], set[int] | None, set
     findings: list[Finding] = []
     text: str = doc["text"]
     if not unicodedata.is_normalized("NFC", text):
-        findings.append(Finding("text-not-nfc", "$.text", "the text is not in Unicode NFC", "unicodedata.normalize('NFC', text)"))
+        findings.append(
+            Finding("text-not-nfc", "$.text", "the text is not in Unicode NFC", "unicodedata.normalize('NFC', text)")
+        )
     if "\r" in text:
-        findings.append(Finding("text-bad-newline", "$.text", f"the text contains \\r at offset {text.index(chr(13))}", "\\n line ends only"))
+        findings.append(
+            Finding(
+                "text-bad-newline",
+                "$.text",
+                f"the text contains \\r at offset {text.index(chr(13))}",
+                "\\n line ends only",
+            )
+        )
     if text != text.strip():
-        findings.append(Finding("text-not-stripped", "$.text", "the text starts or ends with whitespace", "text == text.strip()"))
+        findings.append(
+            Finding("text-not-stripped", "$.text", "the text starts or ends with whitespace", "text == text.strip()")
+        )
     non_ws = len(text) - len(WHITESPACE.findall(text))
     tokens, sentences = doc["tokens"], doc["sentences"]
     token_starts: set[int] | None = None
@@ -73,13 +84,20 @@ def check_text(doc: dict[str, Any]) -> tuple[list[Finding], set[int] | None, set
         token_starts = {t["start"] for t in tokens}
         token_ends = {t["end"] for t in tokens}
     if not _tiles(text, sentences, non_ws, inner_ws_ok=True):
-        findings.append(Finding("sentences-not-tiling", "$.sentences", _first_gap(text, sentences), "sentences that tile the text"))
+        findings.append(
+            Finding("sentences-not-tiling", "$.sentences", _first_gap(text, sentences), "sentences that tile the text")
+        )
     elif token_starts is not None:
         for i, s in enumerate(sentences):
             if s["start"] not in token_starts or s["end"] not in token_ends:
-                findings.append(Finding("token-crosses-sentence", f"$.sentences[{i}]",
-                                        f"sentence [{s['start']}, {s['end']}) does not start and end on token boundaries",
-                                        "sentence boundaries at token boundaries"))
+                findings.append(
+                    Finding(
+                        "token-crosses-sentence",
+                        f"$.sentences[{i}]",
+                        f"sentence [{s['start']}, {s['end']}) does not start and end on token boundaries",
+                        "sentence boundaries at token boundaries",
+                    )
+                )
                 break
     n = len(text)
     for path, span in iter_spans(doc):
@@ -87,11 +105,25 @@ def check_text(doc: dict[str, Any]) -> tuple[list[Finding], set[int] | None, set
         if e <= s:
             findings.append(Finding("span-reversed", path, f"start {s} is not before end {e}", "start < end"))
         elif e > n:
-            findings.append(Finding("offset-out-of-range", path, f"end {e} is past the end of the text (length {n})", f"end <= {n}"))
+            findings.append(
+                Finding("offset-out-of-range", path, f"end {e} is past the end of the text (length {n})", f"end <= {n}")
+            )
         elif text[s:e] != stored:
-            findings.append(Finding("span-text-mismatch", path, f"text[{s}:{e}] is {text[s:e]!r} but the span says {stored!r}",
-                                    f"text {text[s:e]!r} or offsets of {stored!r}"))
+            findings.append(
+                Finding(
+                    "span-text-mismatch",
+                    path,
+                    f"text[{s}:{e}] is {text[s:e]!r} but the span says {stored!r}",
+                    f"text {text[s:e]!r} or offsets of {stored!r}",
+                )
+            )
         elif token_starts is not None and (s not in token_starts or e not in token_ends):
-            findings.append(Finding("span-not-token-aligned", path, f"[{s}, {e}) {stored!r} cuts through a token",
-                                    "a span that starts and ends on token boundaries"))
+            findings.append(
+                Finding(
+                    "span-not-token-aligned",
+                    path,
+                    f"[{s}, {e}) {stored!r} cuts through a token",
+                    "a span that starts and ends on token boundaries",
+                )
+            )
     return findings, token_starts, token_ends

@@ -8,6 +8,10 @@ from typing import Any
 from .layout import Layout
 
 
+def _relative(span: dict[str, Any], origin: int) -> dict[str, Any]:
+    return {"start": span["start"] - origin, "end": span["end"] - origin, "text": span["text"]}
+
+
 def _depth(attr: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> int:
     depth, parent = 0, attr["parent"]
     while parent is not None and depth < len(by_id):
@@ -27,24 +31,23 @@ def attribution_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
         last = layout.sentence_of(max(s["end"] for s in spans) - 1)
         c_start, c_end = layout.sentences[first][0], layout.sentences[last][1]
 
-        def rel(span: dict[str, Any]) -> dict[str, Any]:
-            return {"start": span["start"] - c_start, "end": span["end"] - c_start, "text": span["text"]}
-
         addressee = layout.mentions.get(at["addressee"]) if at["addressee"] else None
-        rows.append({
-            "id": f"{doc['id']}-{at['id']}",
-            "document_id": doc["id"],
-            "attribution_id": at["id"],
-            "context": layout.text[c_start:c_end],
-            "context_start": c_start,
-            "cue": rel(at["cue"]),
-            "source_kind": at["source"]["kind"],
-            "source": rel(source_mention) if source_mention else None,
-            "source_type": at["source_type"],
-            "content": [rel(c) for c in at["content"]],
-            "quote_type": at["quote_type"],
-            "parent_id": at["parent"],
-            "depth": _depth(at, by_id),
-            "addressee": addressee["text"] if addressee else None,
-        })
+        rows.append(
+            {
+                "id": f"{doc['id']}-{at['id']}",
+                "document_id": doc["id"],
+                "attribution_id": at["id"],
+                "context": layout.text[c_start:c_end],
+                "context_start": c_start,
+                "cue": _relative(at["cue"], c_start),
+                "source_kind": at["source"]["kind"],
+                "source": _relative(source_mention, c_start) if source_mention else None,
+                "source_type": at["source_type"],
+                "content": [_relative(c, c_start) for c in at["content"]],
+                "quote_type": at["quote_type"],
+                "parent_id": at["parent"],
+                "depth": _depth(at, by_id),
+                "addressee": addressee["text"] if addressee else None,
+            }
+        )
     return rows

@@ -13,8 +13,16 @@ def sentence_mentions(layout: Layout, index: int, first: int) -> list[dict[str, 
     for m in layout.doc.get("mentions", ()):
         if layout.sentence_of(m["start"]) == index:
             a, b = layout.token_span(m["start"], m["end"])
-            out.append({"mention_id": m["id"], "start": a - first, "end": b - first, "type": m["type"],
-                        "level": m["level"], "text": m["text"]})
+            out.append(
+                {
+                    "mention_id": m["id"],
+                    "start": a - first,
+                    "end": b - first,
+                    "type": m["type"],
+                    "level": m["level"],
+                    "text": m["text"],
+                }
+            )
     return out
 
 
@@ -30,23 +38,33 @@ def event_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
         for arg in ev["arguments"]:
             m = layout.mentions[arg["mention"]]
             ma, mb = layout.token_span(m["start"], m["end"])
-            arguments.append({"role": arg["role"], "mention_id": m["id"], "start": ma - first, "end": mb - first,
-                              "text": m["text"], "entity_type": m["type"]})
-        rows.append({
-            "id": f"{doc['id']}-{ev['id']}",
-            "document_id": doc["id"],
-            "event_id": ev["id"],
-            "sentence_index": index,
-            "tokens": layout.words(first, last),
-            "trigger_start": a - first,
-            "trigger_end": b - first,
-            "trigger_text": trig["text"],
-            "type": ev["type"],
-            "realis": ev["realis"],
-            "polarity": ev["polarity"],
-            "modality": ev["modality"],
-            "arguments": arguments,
-            "mentions": sentence_mentions(layout, index, first),
-            "story_event": ev["story_event"],
-        })
+            arguments.append(
+                {
+                    "role": arg["role"],
+                    "mention_id": m["id"],
+                    "start": ma - first,
+                    "end": mb - first,
+                    "text": m["text"],
+                    "entity_type": m["type"],
+                }
+            )
+        rows.append(
+            {
+                "id": f"{doc['id']}-{ev['id']}",
+                "document_id": doc["id"],
+                "event_id": ev["id"],
+                "sentence_index": index,
+                "tokens": layout.words(first, last),
+                "trigger_start": a - first,
+                "trigger_end": b - first,
+                "trigger_text": trig["text"],
+                "type": ev["type"],
+                "realis": ev["realis"],
+                "polarity": ev["polarity"],
+                "modality": ev["modality"],
+                "arguments": arguments,
+                "mentions": sentence_mentions(layout, index, first),
+                "story_event": ev["story_event"],
+            }
+        )
     return rows

@@ -38,16 +38,27 @@ def ner_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
                 tags[a - first] = f"B-{m['type']}"
                 for k in range(a + 1, b):
                     tags[k - first] = f"I-{m['type']}"
-            mentions.append({"mention_id": m["id"], "entity_id": layout.entity_of.get(m["id"]), "start": a - first,
-                             "end": b - first, "type": m["type"], "level": m["level"], "text": m["text"]})
-        rows.append({
-            "id": f"{doc['id']}-s{index}",
-            "document_id": doc["id"],
-            "sentence_index": index,
-            "tokens": layout.words(first, last),
-            "token_starts": [s for s, _ in layout.tokens[first:last]],
-            "token_ends": [e for _, e in layout.tokens[first:last]],
-            "ner_tags": tags,
-            "mentions": mentions,
-        })
+            mentions.append(
+                {
+                    "mention_id": m["id"],
+                    "entity_id": layout.entity_of.get(m["id"]),
+                    "start": a - first,
+                    "end": b - first,
+                    "type": m["type"],
+                    "level": m["level"],
+                    "text": m["text"],
+                }
+            )
+        rows.append(
+            {
+                "id": f"{doc['id']}-s{index}",
+                "document_id": doc["id"],
+                "sentence_index": index,
+                "tokens": layout.words(first, last),
+                "token_starts": [s for s, _ in layout.tokens[first:last]],
+                "token_ends": [e for _, e in layout.tokens[first:last]],
+                "ner_tags": tags,
+                "mentions": mentions,
+            }
+        )
     return rows

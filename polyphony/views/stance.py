@@ -39,23 +39,25 @@ def stance_rows(doc: dict[str, Any]) -> list[dict[str, Any]]:
         else:
             target_text, target_type = propositions[target["id"]], "PROPOSITION"
         evidence = _evidence(doc, st)
-        rows.append({
-            "id": f"{doc['id']}-{st['id']}",
-            "document_id": doc["id"],
-            "stance_id": st["id"],
-            "outlet": doc["metadata"]["outlet"],
-            "genre": doc["metadata"]["genre"],
-            "holder_kind": holder["kind"],
-            "holder_id": holder["id"],
-            "holder_name": holder_name,
-            "holder_type": holder_type,
-            "target_kind": target["kind"],
-            "target_id": target["id"],
-            "target_text": target_text,
-            "target_type": target_type,
-            "polarity": st["polarity"],
-            "explicitness": st["explicitness"],
-            "evidence_text": " … ".join(s["text"] for s in evidence),
-            "evidence": evidence,
-        })
+        rows.append(
+            {
+                "id": f"{doc['id']}-{st['id']}",
+                "document_id": doc["id"],
+                "stance_id": st["id"],
+                "outlet": doc["metadata"]["outlet"],
+                "genre": doc["metadata"]["genre"],
+                "holder_kind": holder["kind"],
+                "holder_id": holder["id"],
+                "holder_name": holder_name,
+                "holder_type": holder_type,
+                "target_kind": target["kind"],
+                "target_id": target["id"],
+                "target_text": target_text,
+                "target_type": target_type,
+                "polarity": st["polarity"],
+                "explicitness": st["explicitness"],
+                "evidence_text": " … ".join(s["text"] for s in evidence),
+                "evidence": evidence,
+            }
+        )
     return rows
