@@ -135,32 +135,40 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="polyphony", description="Polyphony: who says what about whom in the news.")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or explanations")
+    common = argparse.ArgumentParser(add_help=False)  # -q is accepted after the subcommand too
+    common.add_argument("-q", "--quiet", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
-    p = sub.add_parser("compile", help="compile authoring YAML files to canonical JSON (stdout)")
+    p = sub.add_parser("compile", parents=[common], help="compile authoring YAML files to canonical JSON (stdout)")
     p.add_argument("files", nargs="+")
     p.set_defaults(func=_cmd_compile)
 
-    p = sub.add_parser("validate", help="validate JSON Lines files or release directories (default: the corpus)")
+    p = sub.add_parser(
+        "validate", parents=[common], help="validate JSON Lines files or release directories (default: the corpus)"
+    )
     p.add_argument("paths", nargs="*")
     p.add_argument("--partial", action="store_true", help="allow documents that leave layers out (predictions)")
     p.add_argument("--jobs", type=int, default=None, help="worker processes (default: all cores)")
     p.set_defaults(func=_cmd_validate)
 
-    p = sub.add_parser("export", help="write every canonical document of the corpus")
+    p = sub.add_parser("export", parents=[common], help="write every canonical document of the corpus")
     p.add_argument("--format", default="jsonl")
     p.add_argument("--out", required=True)
     p.set_defaults(func=_cmd_export)
 
-    p = sub.add_parser("build", help="validate the corpus and write the Hugging Face release")
+    p = sub.add_parser("build", parents=[common], help="validate the corpus and write the Hugging Face release")
     p.add_argument("--out", default=str(DEFAULT_RELEASE))
     p.set_defaults(func=_cmd_build)
 
-    p = sub.add_parser("reproduce", help="build, validate and report the release (the main job)")
+    p = sub.add_parser("reproduce", parents=[common], help="build, validate and report the release (the main job)")
     p.add_argument("--out", default=str(DEFAULT_RELEASE))
     p.set_defaults(func=_cmd_reproduce)
 
-    p = sub.add_parser("stats", help="counts per split and label; plots; the generated blocks of README and DATASHEET")
+    p = sub.add_parser(
+        "stats",
+        parents=[common],
+        help="counts per split and label; plots; the generated blocks of README and DATASHEET",
+    )
     p.add_argument("--plots", metavar="DIR", help="write PNG plots to DIR")
     p.add_argument(
         "--write-docs", action="store_true", help="rewrite the statistics blocks of README.md and DATASHEET.md"
@@ -168,7 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--check-docs", action="store_true", help="exit 1 if those blocks are out of date")
     p.set_defaults(func=_cmd_stats)
 
-    p = sub.add_parser("guidelines", help="check (or --write) the generated label tables of GUIDELINES.md")
+    p = sub.add_parser(
+        "guidelines", parents=[common], help="check (or --write) the generated label tables of GUIDELINES.md"
+    )
     p.add_argument("--write", action="store_true")
     p.set_defaults(func=_cmd_guidelines)
     return parser
