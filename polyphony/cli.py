@@ -103,6 +103,39 @@ def _cmd_guidelines(args: argparse.Namespace) -> int:
     return 1
 
 
+def _cmd_score(args: argparse.Namespace) -> int:
+    import json
+
+    from .scoring.report import markdown_table
+    from .scoring.score import bootstrap, paired_bootstrap, score_files
+
+    layers = [x for part in args.layers for x in part.split(",")] if args.layers else None
+    result = score_files(Path(args.gold), Path(args.pred), layers, args.allow_missing)
+    output: dict = dict(result.scores)
+    intervals = None
+    if args.bootstrap:
+        intervals = bootstrap(result, args.bootstrap, args.seed)
+        output["bootstrap"] = {"resamples": args.bootstrap, "seed": args.seed, "ci95": intervals}
+    if args.against:
+        other = score_files(Path(args.gold), Path(args.against), result.layers, args.allow_missing)
+        output["comparison"] = {
+            "against": args.against,
+            "resamples": args.bootstrap or 1000,
+            "figures": paired_bootstrap(result, other, args.bootstrap or 1000, args.seed),
+        }
+    if args.json:
+        print(json.dumps(output, indent=2, sort_keys=False))
+    else:
+        print(markdown_table(result.scores, intervals, title=f"{args.pred} against {args.gold}"))
+        if args.against:
+            print("\n| figure | A | B | A - B | p (A not better) |\n|---|---:|---:|---:|---:|")
+            for key, row in output["comparison"]["figures"].items():
+                print(
+                    f"| {key} | {100 * row['a']:.1f} | {100 * row['b']:.1f} | {100 * row['delta']:+.1f} | {row['p_value']:.3f} |"
+                )
+    return 0
+
+
 DOC_FILES = ("README.md", "DATASHEET.md")
 STATS_BLOCK = "corpus-statistics"
 
@@ -163,6 +196,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("reproduce", parents=[common], help="build, validate and report the release (the main job)")
     p.add_argument("--out", default=str(DEFAULT_RELEASE))
     p.set_defaults(func=_cmd_reproduce)
+
+    p = sub.add_parser("score", parents=[common], help="score predicted documents against gold, layer by layer")
+    p.add_argument("--gold", required=True, help="JSON Lines of gold documents, or a release directory")
+    p.add_argument("--pred", required=True, help="JSON Lines of predicted documents (may hold only some layers)")
+    p.add_argument("--layers", nargs="+", help="score only these: entities events attribution stance")
+    p.add_argument("--json", action="store_true", help="print JSON instead of a Markdown table")
+    p.add_argument(
+        "--bootstrap", type=int, default=0, metavar="N", help="add 95%% intervals from N resamples of documents"
+    )
+    p.add_argument("--against", metavar="PRED_B", help="paired bootstrap p-values of --pred against this system")
+    p.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap")
+    p.add_argument("--allow-missing", action="store_true", help="score gold documents without a prediction as empty")
+    p.set_defaults(func=_cmd_score)
 
     p = sub.add_parser(
         "stats",

@@ -28,7 +28,9 @@ def check_labels(doc: dict[str, Any]) -> list[Finding]:
                     )
                 )
                 continue
-            mention = mentions[arg["mention"]]
+            mention = mentions.get(arg["mention"])
+            if mention is None:  # partial predictions without the entity layer
+                continue
             types = inv.entity_types_by_role[arg["role"]]
             if mention["type"] not in types:
                 findings.append(

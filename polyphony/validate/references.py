@@ -7,6 +7,13 @@ from typing import Any
 
 from .checks import Finding
 
+LAYER_OF = {
+    "mention": "mentions",
+    "entity": "entities",
+    "event": "events",
+    "attribution": "attributions",
+    "declared proposition": "propositions",
+}
 ID_LAYERS = ("mentions", "entities", "events", "attributions", "stances", "propositions")
 
 
@@ -31,6 +38,8 @@ def check_references(doc: dict[str, Any]) -> list[Finding]:
     propositions = {p["id"] for p in doc.get("propositions", ())}
 
     def dangling(path: str, ref: str, what: str) -> None:
+        if LAYER_OF[what] not in doc:  # a partial document (predictions) may refer to a layer it leaves out
+            return
         findings.append(
             Finding(
                 "dangling-reference",
