@@ -136,6 +136,25 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_agreement(args: argparse.Namespace) -> int:
+    import json
+
+    from .agreement import corpus_agreement, markdown
+    from .docblocks import is_current, write_block
+    from .paths import repo_root
+
+    result = corpus_agreement()
+    print(json.dumps(result, indent=2) if args.json else markdown(result))
+    path = repo_root() / "DATASHEET.md"
+    if args.write_docs:
+        write_block(path, "agreement", markdown(result))
+        print(f"updated {path}")
+    elif args.check_docs and not is_current(path, "agreement", markdown(result)):
+        print(f"{path}: the agreement block is out of date; run `polyphony agreement --write-docs`")
+        return 1
+    return 0
+
+
 DOC_FILES = ("README.md", "DATASHEET.md")
 STATS_BLOCK = "corpus-statistics"
 
@@ -209,6 +228,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--seed", type=int, default=0, help="random seed of the bootstrap")
     p.add_argument("--allow-missing", action="store_true", help="score gold documents without a prediction as empty")
     p.set_defaults(func=_cmd_score)
+
+    p = sub.add_parser("agreement", parents=[common], help="inter-annotator agreement of the second annotations")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--write-docs", action="store_true", help="rewrite the agreement block of DATASHEET.md")
+    p.add_argument("--check-docs", action="store_true", help="exit 1 if that block is out of date")
+    p.set_defaults(func=_cmd_agreement)
 
     p = sub.add_parser(
         "stats",

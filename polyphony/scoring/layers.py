@@ -121,7 +121,7 @@ def attribution_counts(gold: Doc, pred: Doc) -> Counts:
 
 
 # -- stance -----------------------------------------------------------------------------------
-def _resolver(doc: Doc, fallback: Doc):
+def resolver(doc: Doc, fallback: Doc):
     entities = {e["id"]: e for e in (doc.get("entities") or fallback.get("entities", ()))}
     mentions = {m["id"]: (m["start"], m["end"]) for m in (doc.get("mentions") or fallback.get("mentions", ()))}
     events = {
@@ -141,7 +141,7 @@ def _resolver(doc: Doc, fallback: Doc):
     return key
 
 
-def _same(a: tuple, b: tuple) -> bool:
+def same_referent(a: tuple, b: tuple) -> bool:
     if a[0] != b[0]:
         return False
     if a[0] == "ENTITY":
@@ -151,7 +151,7 @@ def _same(a: tuple, b: tuple) -> bool:
 
 def stance_counts(gold: Doc, pred: Doc) -> Counts:
     counts: Counts = Counter()
-    gk, pk = _resolver(gold, gold), _resolver(pred, gold)
+    gk, pk = resolver(gold, gold), resolver(pred, gold)
     g = [
         (gk(s["holder"]["kind"], s["holder"]["id"]), gk(s["target"]["kind"], s["target"]["id"]), s["polarity"])
         for s in gold["stances"]
@@ -165,7 +165,7 @@ def stance_counts(gold: Doc, pred: Doc) -> Counts:
     for holder, target, polarity in g:
         guess = "NONE"
         for j, (ph, pt, pp) in enumerate(p):
-            if j not in used and _same(holder, ph) and _same(target, pt):
+            if j not in used and same_referent(holder, ph) and same_referent(target, pt):
                 used.add(j)
                 guess = pp
                 break
