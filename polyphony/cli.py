@@ -155,6 +155,25 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_qa(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from .corpus import compile_corpus
+    from .qa import run_qa
+
+    failing, waived, density = run_qa(compile_corpus())
+    for finding in failing:
+        print(finding.format())
+    by_check = Counter(f.check for f in failing)
+    print("\nannotation density per 1,000 tokens: " + ", ".join(f"{k} {v:.1f}" for k, v in density.items()))
+    print(
+        f"{len(failing)} finding(s) "
+        + (f"({', '.join(f'{k} {v}' for k, v in sorted(by_check.items()))}) " if failing else "")
+        + f"and {len(waived)} waived in corpus/qa-exceptions.yaml"
+    )
+    return 1 if failing else 0
+
+
 DOC_FILES = ("README.md", "DATASHEET.md")
 STATS_BLOCK = "corpus-statistics"
 
@@ -234,6 +253,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--write-docs", action="store_true", help="rewrite the agreement block of DATASHEET.md")
     p.add_argument("--check-docs", action="store_true", help="exit 1 if that block is out of date")
     p.set_defaults(func=_cmd_agreement)
+
+    p = sub.add_parser(
+        "qa", parents=[common], help="corpus quality: duplicates, templates, inconsistent labels, omissions"
+    )
+    p.set_defaults(func=_cmd_qa)
 
     p = sub.add_parser(
         "stats",
