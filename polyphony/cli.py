@@ -174,6 +174,23 @@ def _cmd_qa(args: argparse.Namespace) -> int:
     return 1 if failing else 0
 
 
+def _cmd_baselines(args: argparse.Namespace) -> int:
+    from baselines.run import results_markdown, run_baselines
+
+    from .corpus import compile_corpus
+    from .docblocks import write_block
+    from .paths import repo_root
+
+    table = run_baselines(compile_corpus(), Path(args.out), seed=args.seed, progress=not args.quiet)
+    text = results_markdown(table, "polyphony reproduce")
+    print(text)
+    if args.write_docs:
+        for path in (repo_root() / "README.md", repo_root() / "baselines" / "RESULTS.md"):
+            write_block(path, "baseline-results", text)
+            print(f"updated {path}")
+    return 0
+
+
 DOC_FILES = ("README.md", "DATASHEET.md")
 STATS_BLOCK = "corpus-statistics"
 
@@ -258,6 +275,14 @@ def build_parser() -> argparse.ArgumentParser:
         "qa", parents=[common], help="corpus quality: duplicates, templates, inconsistent labels, omissions"
     )
     p.set_defaults(func=_cmd_qa)
+
+    p = sub.add_parser("baselines", parents=[common], help="train, tune, predict and score the scikit-learn baselines")
+    p.add_argument("--out", default="baselines/output")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument(
+        "--write-docs", action="store_true", help="rewrite the results tables of README.md and baselines/RESULTS.md"
+    )
+    p.set_defaults(func=_cmd_baselines)
 
     p = sub.add_parser(
         "stats",

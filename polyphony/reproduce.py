@@ -11,10 +11,10 @@ from .validate import validate_paths
 
 def reproduce(out: Path, progress: bool = True) -> int:
     """Build the release, validate what was written, print what it holds. Returns an exit code."""
-    print(f"[1/2] compiling the corpus and building the release in {out}")
+    print(f"[1/3] compiling the corpus and building the release in {out}")
     docs = compile_corpus()
     counts = build_release(docs, out, progress=progress)
-    print(f"[2/2] validating the release in {out}")
+    print(f"[2/3] validating the release in {out}")
     report = validate_paths([out], progress=progress)
     for finding in report.findings:
         print(finding.format())
@@ -29,4 +29,13 @@ def reproduce(out: Path, progress: bool = True) -> int:
     print(f"  {'config':12s}" + "".join(f"{s:>12s}" for s in splits))
     for config, per in counts.items():
         print(f"  {config:12s}" + "".join(f"{per.get(s, 0):>12d}" for s in splits))
+    if "train" not in counts["documents"]:
+        print("\n[3/3] no train split yet: the baselines need authored articles")
+        return 0
+    from baselines.run import results_markdown, run_baselines
+
+    baselines_out = out / "baselines"
+    print(f"\n[3/3] training and scoring the baselines (train -> validation -> test, seed) in {baselines_out}")
+    table = run_baselines(docs, baselines_out, progress=progress)
+    print("\n" + results_markdown(table, "polyphony reproduce"))
     return 0
