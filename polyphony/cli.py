@@ -74,10 +74,11 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
+    from .agreement import compile_second
     from .corpus import compile_corpus
     from .release import build_release
 
-    counts = build_release(compile_corpus(), Path(args.out), progress=not args.quiet)
+    counts = build_release(compile_corpus(), Path(args.out), progress=not args.quiet, second=compile_second())
     print(f"wrote the release to {args.out}")
     for config, per in counts.items():
         print(f"  {config:12s} " + "  ".join(f"{split}={n}" for split, n in per.items()))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .agreement import compile_second
 from .corpus import compile_corpus
 from .release import build_release
 from .validate import validate_paths
@@ -13,7 +14,7 @@ def reproduce(out: Path, progress: bool = True) -> int:
     """Build the release, validate what was written, print what it holds. Returns an exit code."""
     print(f"[1/3] compiling the corpus and building the release in {out}")
     docs = compile_corpus()
-    counts = build_release(docs, out, progress=progress)
+    counts = build_release(docs, out, progress=progress, second=compile_second())
     print(f"[2/3] validating the release in {out}")
     report = validate_paths([out], progress=progress)
     for finding in report.findings:

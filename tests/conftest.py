@@ -32,8 +32,9 @@ def minimal() -> dict[str, Any]:
 
 @pytest.fixture(scope="session")
 def release(tmp_path_factory: pytest.TempPathFactory, corpus: list[dict[str, Any]]) -> Path:
+    from polyphony.agreement import compile_second
     from polyphony.release import build_release
 
     out = tmp_path_factory.mktemp("release") / "polyphony"
-    build_release(corpus, out, progress=False)
+    build_release(corpus, out, progress=False, second=compile_second())
     return out

@@ -34,8 +34,10 @@ def _files(root: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_are_byte_identical(release: Path, corpus: list[dict[str, Any]], tmp_path: Path) -> None:
+    from polyphony.agreement import compile_second
+
     again = tmp_path / "again"
-    build_release(corpus, again, progress=False)
+    build_release(corpus, again, progress=False, second=compile_second())
     assert _files(release) == _files(again)
 
 
@@ -49,9 +51,9 @@ def test_manifest_lists_every_file_with_its_sha256(release: Path) -> None:
 def test_card_declares_configs_features_and_licences(release: Path) -> None:
     text = (release / "README.md").read_text()
     meta = yaml.safe_load(text.split("---\n")[1])
-    assert [c["config_name"] for c in meta["configs"]] == CONFIGS
+    assert [c["config_name"] for c in meta["configs"]] == [*CONFIGS, "second_annotation"]
     assert meta["configs"][0]["default"] is True
-    assert [i["config_name"] for i in meta["dataset_info"]] == CONFIGS
+    assert [i["config_name"] for i in meta["dataset_info"]] == [*CONFIGS, "second_annotation"]
     assert all(i["features"] for i in meta["dataset_info"])
     assert "annotations" in text and "not ours" in text
     assert (release / "CITATION.cff").read_text().count("type: dataset") == 1
@@ -72,7 +74,7 @@ def test_documents_config_round_trips_to_the_canonical_documents(release: Path, 
 def test_every_config_loads_with_datasets_only(release: Path, tmp_path: Path) -> None:
     env = {**os.environ, "HF_DATASETS_OFFLINE": "1", "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}
     done = subprocess.run(
-        [sys.executable, "-c", LOADER, str(release), json.dumps(CONFIGS)],
+        [sys.executable, "-c", LOADER, str(release), json.dumps([*CONFIGS, "second_annotation"])],
         capture_output=True,
         text=True,
         env=env,
@@ -81,7 +83,7 @@ def test_every_config_loads_with_datasets_only(release: Path, tmp_path: Path) ->
     assert done.returncode == 0, done.stderr[-3000:]
     loaded = json.loads(done.stdout.strip().splitlines()[-1])
     manifest = json.loads((release / "manifest.json").read_text())
-    for config in CONFIGS:
+    for config in [*CONFIGS, "second_annotation"]:
         assert {split: rows for split, (rows, _) in loaded[config].items()} == manifest["rows"][config]
     assert "ClassLabel(names=['O', 'B-PER', 'I-PER'" in loaded["ner"]["seed"][1]
 

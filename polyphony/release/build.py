@@ -55,10 +55,19 @@ def check_documents(docs: list[dict[str, Any]]) -> None:
         raise PolyphonyError("the corpus does not validate; nothing was written:\n" + "\n".join(problems))
 
 
-def build_release(docs: list[dict[str, Any]], out: Path, progress: bool = True) -> dict[str, dict[str, int]]:
+SECOND = "second_annotation"
+
+
+def build_release(
+    docs: list[dict[str, Any]], out: Path, progress: bool = True, second: list[dict[str, Any]] | None = None
+) -> dict[str, dict[str, int]]:
     """Write the release of `docs` to `out` (replacing a previous release there); returns the rows
-    per config and split."""
-    check_documents(docs)
+    per config and split. `second` are independent second annotations of some documents, released
+    as the config `second_annotation` in the split of their document."""
+    check_documents(docs + (second or []))
+    unknown = sorted({d["id"] for d in second or []} - {d["id"] for d in docs})
+    if unknown:
+        raise PolyphonyError(f"second annotations of documents that are not in the corpus: {', '.join(unknown)}")
     out = Path(out)
     if out.exists() and any(out.iterdir()) and not (out / MANIFEST).exists():
         raise PolyphonyError(f"{out}: exists, is not empty and is not a Polyphony release; choose another --out")
@@ -78,7 +87,16 @@ def build_release(docs: list[dict[str, Any]], out: Path, progress: bool = True) 
         rows = docs_here if config == "documents" else [row for doc in docs_here for row in VIEWS[config](doc)]
         files[f"data/{config}/{split}.parquet"] = parquet_bytes(rows, features[config])
         counts.setdefault(config, {})[split] = len(rows)
-    files["README.md"] = card_markdown(CONFIGS, counts, features).encode()
+    configs = list(CONFIGS)
+    if second:
+        configs.append(SECOND)
+        features[SECOND] = features["documents"]
+        for split in splits:
+            rows = sorted((d for d in second if split_of[d["id"]] == split), key=lambda d: d["id"])
+            if rows:
+                files[f"data/{SECOND}/{split}.parquet"] = parquet_bytes(rows, features[SECOND])
+                counts.setdefault(SECOND, {})[split] = len(rows)
+    files["README.md"] = card_markdown(configs, counts, features).encode()
     files["LICENSE.md"] = f"# Licence\n\n{licence.SUMMARY}\n".encode()
     files["CITATION.cff"] = (repo_root() / "CITATION.cff").read_bytes()
     manifest = {

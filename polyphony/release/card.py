@@ -82,6 +82,7 @@ document `text`, in Unicode code points (Python string indices).
 | `events` | event mention | sentence tokens, trigger token span, type, realis, polarity, modality, arguments |
 | `attribution` | attribution | context sentences, cue / source / content spans relative to the context, quote and source type, nesting |
 | `stance` | stance | holder, target (entity, event or proposition), polarity, explicitness, evidence text |
+| `second_annotation` | document | an independent, blind second annotation of some documents (same features as `documents`), for agreement studies; the gold is `documents` |
 
 Rows per config and split:
 
