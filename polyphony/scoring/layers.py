@@ -8,7 +8,7 @@ from typing import Any
 
 from ..schema import inventory
 from .counts import Counts, add_prf
-from .spans import SCHEMAS, exact_tp, match_schema, overlap_pairs
+from .spans import exact_tp, match_schemas, overlap_pairs
 
 Doc = dict[str, Any]
 
@@ -18,8 +18,8 @@ def entity_counts(gold: Doc, pred: Doc) -> Counts:
     g = [(m["start"], m["end"], m["type"]) for m in gold["mentions"]]
     p = [(m["start"], m["end"], m["type"]) for m in pred["mentions"]]
     counts: Counts = Counter()
-    for schema in SCHEMAS:
-        for name, value in match_schema(g, p, schema).items():
+    for schema, found in match_schemas(g, p).items():
+        for name, value in found.items():
             counts[f"entities.{schema}.{name}"] += value
     for entity_type in inventory().entity_types:
         gt = [s for s in g if s[2] == entity_type]

@@ -19,49 +19,61 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def match_schema(gold: Sequence[Span], pred: Sequence[Span], schema: str) -> Counter[str]:
-    """nervaluate counts (correct, incorrect, partial, missed, spurious) for one document."""
+def match_schemas(gold: Sequence[Span], pred: Sequence[Span]) -> dict[str, Counter[str]]:
+    """nervaluate counts (correct, incorrect, partial, missed, spurious) of the four schemas for one
+    document. Spans are sorted once; an exact match is found by lookup, and only a prediction without
+    one scans the gold spans that can overlap it."""
     gold = sorted(gold)
+    pred = sorted(pred)
     starts = [g[0] for g in gold]
     longest = max((g[1] - g[0] for g in gold), default=0)
-    matched = [False] * len(gold)
-    out: Counter[str] = Counter()
-    for ps, pe, pl in sorted(pred):
-        lo = bisect_left(starts, ps - longest)
-        hi = bisect_left(starts, pe)
-        best = incorrect = None
-        best_distance = None
-        for i in range(lo, hi):
-            gs, ge, gl = gold[i]
-            if matched[i] or ge <= ps:
-                continue
-            same_bounds = gs == ps and ge == pe
-            if schema == "strict":
-                if same_bounds and gl == pl:
-                    best = i
-                    break
-            elif schema in ("exact", "partial"):
-                if same_bounds:
-                    best = i
-                    break
-            else:  # type: overlap with the same label, closest boundaries first
-                if gl == pl:
-                    distance = abs(gs - ps) + abs(ge - pe)
-                    if best_distance is None or distance < best_distance:
-                        best, best_distance = i, distance
-                    continue
-            if incorrect is None:
-                incorrect = i
-        if best is not None:
-            matched[best] = True
-            out["correct"] += 1
-        elif incorrect is not None:
-            matched[incorrect] = True
-            out["partial" if schema == "partial" else "incorrect"] += 1
-        else:
-            out["spurious"] += 1
-    out["missed"] += matched.count(False)
-    return out
+    windows = [(bisect_left(starts, ps - longest), bisect_left(starts, pe)) for ps, pe, _ in pred]
+    results = {}
+    for schema in SCHEMAS:
+        matched = [False] * len(gold)
+        index: dict[tuple, list[int]] = {}
+        if schema != "type":
+            for i, g in enumerate(gold):
+                index.setdefault(g if schema == "strict" else g[:2], []).append(i)
+        out: Counter[str] = Counter()
+        for (ps, pe, pl), (lo, hi) in zip(pred, windows, strict=True):
+            best = None
+            if schema != "type":
+                for i in index.get((ps, pe, pl) if schema == "strict" else (ps, pe), ()):
+                    if not matched[i]:
+                        best = i
+                        break
+            incorrect = None
+            if best is None:
+                best_distance = None
+                for i in range(lo, hi):
+                    gs, ge, gl = gold[i]
+                    if matched[i] or ge <= ps:
+                        continue
+                    if schema == "type" and gl == pl:
+                        distance = abs(gs - ps) + abs(ge - pe)
+                        if best_distance is None or distance < best_distance:
+                            best, best_distance = i, distance
+                    elif incorrect is None:
+                        incorrect = i
+                        if schema != "type":
+                            break
+            if best is not None:
+                matched[best] = True
+                out["correct"] += 1
+            elif incorrect is not None:
+                matched[incorrect] = True
+                out["partial" if schema == "partial" else "incorrect"] += 1
+            else:
+                out["spurious"] += 1
+        out["missed"] += matched.count(False)
+        results[schema] = out
+    return results
+
+
+def match_schema(gold: Sequence[Span], pred: Sequence[Span], schema: str) -> Counter[str]:
+    """nervaluate counts of one schema for one document (see match_schemas)."""
+    return match_schemas(gold, pred)[schema]
 
 
 def exact_tp(gold: Iterable[object], pred: Iterable[object]) -> int:

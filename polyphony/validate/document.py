@@ -6,9 +6,9 @@ from typing import Any
 
 from .checks import Finding
 from .labels import check_labels
-from .references import check_references
+from .references import check_references, references_ok
 from .structure import check_structure
-from .text_offsets import check_text
+from .text_offsets import check_text, text_ok
 
 
 def validate_document(doc: Any, partial: bool = False) -> list[Finding]:
@@ -20,10 +20,12 @@ def validate_document(doc: Any, partial: bool = False) -> list[Finding]:
     findings = check_structure(doc, partial)
     if findings:
         return findings
-    findings, _, _ = check_text(doc)
-    if findings:
-        return findings
-    findings = check_references(doc)
-    if findings:
-        return findings
+    if not text_ok(doc):
+        findings, _, _ = check_text(doc)
+        if findings:
+            return findings
+    if not references_ok(doc):
+        findings = check_references(doc)
+        if findings:
+            return findings
     return check_labels(doc)

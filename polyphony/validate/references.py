@@ -17,6 +17,49 @@ LAYER_OF = {
 ID_LAYERS = ("mentions", "entities", "events", "attributions", "stances", "propositions")
 
 
+def references_ok(doc: dict[str, Any]) -> bool:
+    """The fast path of this level: True only if check_references would find nothing."""
+    mentions = doc.get("mentions", ())
+    mention_ids = [m["id"] for m in mentions]
+    ids = mention_ids + [x["id"] for layer in ID_LAYERS[1:] for x in doc.get(layer, ())]
+    if len(set(ids)) != len(ids) or len({(m["start"], m["end"]) for m in mentions}) != len(mentions):
+        return False
+    members = [m for e in doc.get("entities", ()) for m in e["mentions"]]
+    if "entities" in doc and (len(members) != len(mention_ids) or set(members) != set(mention_ids)):
+        return False
+    type_of = {m["id"]: m["type"] for m in mentions}
+    if any(type_of.get(m) != e["type"] for e in doc.get("entities", ()) for m in e["mentions"]):
+        return False
+    known = set(mention_ids)
+    has_mentions = "mentions" in doc
+    refs = [a["mention"] for e in doc.get("events", ()) for a in e["arguments"]]
+    attributions = {a["id"]: a for a in doc.get("attributions", ())}
+    for a in attributions.values():
+        refs += [x for x in (a["source"]["mention"], a["addressee"]) if x is not None]
+        if a["parent"] is not None:
+            return False  # nesting: take the detailed path (cycles, cue inside the parent's content)
+    if has_mentions and not known.issuperset(refs):
+        return False
+    entities = {e["id"] for e in doc.get("entities", ())}
+    events = {e["id"] for e in doc.get("events", ())}
+    propositions = {p["id"] for p in doc.get("propositions", ())}
+    tables = {
+        "ENTITY": (entities, "entities"),
+        "EVENT": (events, "events"),
+        "PROPOSITION": (propositions, "propositions"),
+    }
+    for st in doc.get("stances", ()):
+        holder, target = st["holder"]["id"], st["target"]
+        if holder is not None and "entities" in doc and holder not in entities:
+            return False
+        table, layer = tables[target["kind"]]
+        if layer in doc and target["id"] not in table:
+            return False
+        if "attributions" in doc and not attributions.keys() >= set(st["evidence"]["attributions"]):
+            return False
+    return True
+
+
 def check_references(doc: dict[str, Any]) -> list[Finding]:
     findings: list[Finding] = []
     seen: dict[str, str] = {}
