@@ -21,7 +21,7 @@ import yaml
 from .errors import PolyphonyError
 from .paths import corpus_dir
 
-EXCEPTIONS_FILE = "qa-exceptions.yaml"
+EXCEPTIONS_GLOB = "qa-exceptions*.yaml"
 SHINGLE = 5
 NEAR_DUPLICATE = 0.35
 TEMPLATE_MIN_TOKENS = 8
@@ -280,14 +280,15 @@ def density(docs: list[dict[str, Any]]) -> dict[str, float]:
 
 
 def load_exceptions(corpus: Path | None = None) -> list[dict[str, str]]:
-    path = (corpus or corpus_dir()) / EXCEPTIONS_FILE
-    if not path.exists():
-        return []
-    items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    for i, item in enumerate(items):
-        if not isinstance(item, dict) or not {"check", "document", "text", "reason"} <= set(item):
-            raise PolyphonyError(f"{path}: item {i} needs check, document, text and reason")
-    return items
+    """Waivers from corpus/qa-exceptions*.yaml (one file per reviewer keeps edits apart)."""
+    found = []
+    for path in sorted((corpus or corpus_dir()).glob(EXCEPTIONS_GLOB)):
+        items = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        for i, item in enumerate(items):
+            if not isinstance(item, dict) or not {"check", "document", "text", "reason"} <= set(item):
+                raise PolyphonyError(f"{path}: item {i} needs check, document, text and reason")
+            found.append(item)
+    return found
 
 
 def run_qa(
