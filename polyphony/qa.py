@@ -120,6 +120,8 @@ NOT_NAMES = {
     "Admiral",
     "Commander",
     "Sheikh",
+    "Professor",
+    "Corporal",
     "Eminence",
     "Excellency",
     "Q",
@@ -225,6 +227,7 @@ def omissions(doc: dict[str, Any]) -> list[QaFinding]:
     mentions = [(m["start"], m["end"]) for m in doc["mentions"]] + [
         (e["trigger"]["start"], e["trigger"]["end"]) for e in doc["events"]
     ]
+    entity_spans = [(m["start"], m["end"]) for m in doc["mentions"]]
     sentence_starts = {s["start"] for s in doc["sentences"]}
     headline_end = doc["sentences"][0]["end"] if doc["sentences"] else 0  # headlines are in title case
     for t in doc["tokens"]:
@@ -233,6 +236,7 @@ def omissions(doc: dict[str, Any]) -> list[QaFinding]:
         if (
             (word in REPORTING_VERBS or (t["start"] in sentence_starts and word.lower() in REPORTING_VERBS))
             and not _covered(cues, t["start"], t["end"])
+            and not _covered(entity_spans, t["start"], t["end"])  # a noun such as "states" inside a mention
             and not NO_CONTENT_BEFORE.search(before)
         ):
             context = text[max(0, t["start"] - 40) : t["end"] + 30].replace("\n", " ")
