@@ -152,21 +152,41 @@ class LexiconTriggers(BaseEstimator):
 
 
 class LearnedTriggers(BaseEstimator):
-    """A BIO tagger of event types."""
+    """A BIO tagger of event types, with the train lexicon's trigger rate and majority type of each
+    word as features."""
 
     def __init__(self, c: float = 1.0, seed: int = 0):
         self.c = c
         self.seed = seed
 
+    def _lexicon_features(self, sentences: list[Sentence]) -> list[list[dict[str, Any]]]:
+        out = []
+        for s in sentences:
+            rows = []
+            for w in s.words:
+                rate, label = self.rates_.get(w.lower(), (0.0, "O"))
+                rows.append({"lex_rate": round(rate, 1), "lex_type": label if rate >= 0.2 else "O"})
+            out.append(rows)
+        return out
+
     def fit(self, sentences: list[Sentence]) -> LearnedTriggers:
+        types: dict[str, Counter] = defaultdict(Counter)
+        seen: Counter = Counter(w.lower() for s in sentences for w in s.words)
+        for s in sentences:
+            for ev in s.events:
+                types[s.words[ev["trigger_start"]].lower()][ev["type"]] += 1
+        self.rates_ = {w: [sum(c.values()) / seen[w], c.most_common(1)[0][0]] for w, c in types.items()}
         y = [
             _bio(len(s.words), [(e["trigger_start"], e["trigger_end"], e["type"]) for e in s.events]) for s in sentences
         ]
-        self.tagger_ = TokenTagger(self.c, self.seed).fit([s.words for s in sentences], y)
+        self.tagger_ = TokenTagger(self.c, self.seed).fit(
+            [s.words for s in sentences], y, self._lexicon_features(sentences)
+        )
         return self
 
     def predict(self, sentences: list[Sentence]) -> list[list[tuple[int, int, str]]]:
-        return [bio_decode(tags) for tags in self.tagger_.predict([s.words for s in sentences])]
+        tags = self.tagger_.predict([s.words for s in sentences], self._lexicon_features(sentences))
+        return [bio_decode(t) for t in tags]
 
 
 ATTRIBUTES = ("realis", "modality", "polarity")

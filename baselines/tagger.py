@@ -23,18 +23,30 @@ class TokenTagger(BaseEstimator, ClassifierMixin):
         self.c = c
         self.seed = seed
 
-    def fit(self, X: list[list[str]], y: list[list[str]]) -> TokenTagger:
-        feats = [token_features(words, i) for words in X for i in range(len(words))]
+    def _features(self, X: list[list[str]], extra: list[list[dict[str, Any]]] | None) -> list[dict[str, Any]]:
+        if extra is None:
+            return [token_features(words, i) for words in X for i in range(len(words))]
+        return [
+            {**token_features(words, i), **more[i]}
+            for words, more in zip(X, extra, strict=True)
+            for i in range(len(words))
+        ]
+
+    def fit(
+        self, X: list[list[str]], y: list[list[str]], extra: list[list[dict[str, Any]]] | None = None
+    ) -> TokenTagger:
+        """`extra`: optional additional features per token (e.g. from a lexicon)."""
+        feats = self._features(X, extra)
         tags = [tag for sentence in y for tag in sentence]
         self.constant_ = tags[0] if len(set(tags)) == 1 else None
         if self.constant_ is None:
             self.model_ = make_classifier(self.c, self.seed).fit(feats, tags)
         return self
 
-    def predict(self, X: list[list[str]]) -> list[list[str]]:
+    def predict(self, X: list[list[str]], extra: list[list[dict[str, Any]]] | None = None) -> list[list[str]]:
         if self.constant_ is not None:
             return [[self.constant_] * len(words) for words in X]
-        feats = [token_features(words, i) for words in X for i in range(len(words))]
+        feats = self._features(X, extra)
         flat: list[Any] = [str(t) for t in self.model_.predict(feats)] if feats else []
         out, k = [], 0
         for words in X:
