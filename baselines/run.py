@@ -18,7 +18,6 @@ from tqdm import tqdm
 
 from polyphony.errors import PolyphonyError
 from polyphony.jsonl import atomic_write, write_documents
-from polyphony.schema import SCHEMA_VERSION
 from polyphony.scoring import score_documents
 from polyphony.splits import assign_splits
 from polyphony.validate import validate_document
@@ -77,20 +76,41 @@ def _fit(models: dict[str, Any], sentences: list[Sentence], stance_rows: list[di
     return models
 
 
-def _predict_document(gold: dict[str, Any], sentences: list[Sentence], models: dict[str, Any]) -> dict[str, Any]:
-    """A canonical document with predicted mentions, events and attributions (stance is separate)."""
-    found = models["mentions"].predict(sentences)
-    triggers = models["triggers"].predict(sentences)
-    attributions = models["attribution"].predict(sentences, found)
-    mentions, events, attrs = [], [], []
-    for s, ms, ts, ats in zip(sentences, found, triggers, attributions, strict=True):
-        ids = []
-        for a, b, entity_type, level in ms:
+DOC_KEYS = ("schema_version", "id", "title", "text", "metadata", "sentences", "tokens")
+
+
+def document_shell(gold: dict[str, Any]) -> dict[str, Any]:
+    """The text and its segmentation, to which predicted layers are added."""
+    return {key: gold[key] for key in DOC_KEYS}
+
+
+def singleton_entities(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One entity per predicted mention (the baselines do not resolve coreference)."""
+    return [
+        {
+            "id": f"e{k + 1}",
+            "type": m["type"],
+            "name": m["text"],
+            "mentions": [m["id"]],
+            "world_id": None,
+            "wikidata": None,
+            "value": None,
+        }
+        for k, m in enumerate(mentions)
+    ]
+
+
+def mention_dicts(
+    gold: dict[str, Any], sentences: list[Sentence], found: list[list[tuple[int, int, str, str]]]
+) -> list[dict[str, Any]]:
+    """Canonical mentions, ids in text order, from token spans per sentence."""
+    out = []
+    for s, spans in zip(sentences, found, strict=True):
+        for a, b, entity_type, level in spans:
             start, end = s.chars(a, b)
-            ids.append(f"m{len(mentions) + 1}")
-            mentions.append(
+            out.append(
                 {
-                    "id": ids[-1],
+                    "id": f"m{len(out) + 1}",
                     "start": start,
                     "end": end,
                     "text": gold["text"][start:end],
@@ -98,6 +118,20 @@ def _predict_document(gold: dict[str, Any], sentences: list[Sentence], models: d
                     "level": level,
                 }
             )
+    return out
+
+
+def _predict_document(gold: dict[str, Any], sentences: list[Sentence], models: dict[str, Any]) -> dict[str, Any]:
+    """A canonical document with predicted mentions, events and attributions (stance is separate)."""
+    found = models["mentions"].predict(sentences)
+    triggers = models["triggers"].predict(sentences)
+    attributions = models["attribution"].predict(sentences, found)
+    mentions = mention_dicts(gold, sentences, found)
+    events, attrs = [], []
+    first = 0
+    for s, ms, ts, ats in zip(sentences, found, triggers, attributions, strict=True):
+        ids = [m["id"] for m in mentions[first : first + len(ms)]]
+        first += len(ms)
         spans = [(a, b, t, lv) for a, b, t, lv in ms]
         attributes = models["event_attributes"].predict([(s.words, a, b, t) for a, b, t in ts])
         roles = models["arguments"].predict([(s.words, (a, b, t), spans) for a, b, t in ts])
@@ -145,28 +179,10 @@ def _predict_document(gold: dict[str, Any], sentences: list[Sentence], models: d
                     "addressee": None,
                 }
             )
-    entities = [
-        {
-            "id": f"e{k + 1}",
-            "type": m["type"],
-            "name": m["text"],
-            "mentions": [m["id"]],
-            "world_id": None,
-            "wikidata": None,
-            "value": None,
-        }
-        for k, m in enumerate(mentions)
-    ]
     return {
-        "schema_version": SCHEMA_VERSION,
-        "id": gold["id"],
-        "title": gold["title"],
-        "text": gold["text"],
-        "metadata": gold["metadata"],
-        "sentences": gold["sentences"],
-        "tokens": gold["tokens"],
+        **document_shell(gold),
         "mentions": mentions,
-        "entities": entities,
+        "entities": singleton_entities(mentions),
         "events": events,
         "attributions": attrs,
     }
@@ -216,64 +232,31 @@ def _tune(
             model = make(c).fit(train)
             preds = []
             for doc in val_docs:
-                found = model.predict(by_doc[doc["id"]])
+                sentences = by_doc[doc["id"]]
+                found = model.predict(sentences)
+                shell = document_shell(doc)
                 if name == "mentions":
-                    ms = [
-                        {"id": f"m{k + 1}", "start": s.chars(a, b)[0], "end": s.chars(a, b)[1], "type": t, "level": lv}
-                        for s, spans in zip(by_doc[doc["id"]], found, strict=True)
-                        for k, (a, b, t, lv) in enumerate(spans)
-                    ]
-                    for k, m in enumerate(ms):
-                        m["id"], m["text"] = f"m{k + 1}", doc["text"][m["start"] : m["end"]]
-                    preds.append(
-                        {
-                            **{
-                                k: doc[k]
-                                for k in ("schema_version", "id", "title", "text", "metadata", "sentences", "tokens")
-                            },
-                            "mentions": ms,
-                            "entities": [
-                                {
-                                    "id": f"e{k + 1}",
-                                    "type": m["type"],
-                                    "name": m["text"],
-                                    "mentions": [m["id"]],
-                                    "world_id": None,
-                                    "wikidata": None,
-                                    "value": None,
-                                }
-                                for k, m in enumerate(ms)
-                            ],
-                        }
-                    )
+                    mentions = mention_dicts(doc, sentences, found)
+                    preds.append({**shell, "mentions": mentions, "entities": singleton_entities(mentions)})
                 else:
-                    evs = [
-                        {"start": s.chars(a, b)[0], "end": s.chars(a, b)[1], "type": t}
-                        for s, spans in zip(by_doc[doc["id"]], found, strict=True)
-                        for a, b, t in spans
+                    triggers = [
+                        s.chars(a, b) + (t,) for s, spans in zip(sentences, found, strict=True) for a, b, t in spans
                     ]
                     preds.append(
                         {
-                            **{
-                                k: doc[k]
-                                for k in ("schema_version", "id", "title", "text", "metadata", "sentences", "tokens")
-                            },
+                            **shell,
                             "events": [
                                 {
                                     "id": f"ev{k + 1}",
-                                    "trigger": {
-                                        "start": e["start"],
-                                        "end": e["end"],
-                                        "text": doc["text"][e["start"] : e["end"]],
-                                    },
-                                    "type": e["type"],
+                                    "trigger": {"start": st, "end": en, "text": doc["text"][st:en]},
+                                    "type": t,
                                     "arguments": [],
                                     "realis": "ACTUAL",
                                     "polarity": "POSITIVE",
                                     "modality": "ASSERTED",
                                     "story_event": None,
                                 }
-                                for k, e in enumerate(evs)
+                                for k, (st, en, t) in enumerate(triggers)
                             ],
                         }
                     )
