@@ -21,6 +21,7 @@ from .scoring.layers import resolver, same_referent
 from .scoring.spans import exact_tp, overlap_pairs
 
 SECOND_DIR = "second"
+FIRST_DIR = "first"
 SPAN_UNITS = ("mentions", "triggers", "cues", "sources", "contents")
 
 
@@ -28,9 +29,18 @@ def second_sources(corpus: Path | None = None) -> list[Path]:
     return sorted(((corpus or corpus_dir()) / SECOND_DIR).glob("*.yaml"))
 
 
-def compile_second(corpus: Path | None = None) -> list[dict[str, Any]]:
+def compile_annotations(directory: str, corpus: Path | None = None) -> list[dict[str, Any]]:
+    """The annotations kept in corpus/DIRECTORY (second: blind second annotations; first: first
+    annotations as they were before adjudication)."""
     propositions = load_propositions(corpus)
-    return [compile_file(path, repo_root(), propositions) for path in second_sources(corpus)]
+    return [
+        compile_file(path, repo_root(), propositions)
+        for path in sorted(((corpus or corpus_dir()) / directory).glob("*.yaml"))
+    ]
+
+
+def compile_second(corpus: Path | None = None) -> list[dict[str, Any]]:
+    return compile_annotations(SECOND_DIR, corpus)
 
 
 def _spans(doc: dict[str, Any]) -> dict[str, list[tuple[int, int]]]:
@@ -115,6 +125,7 @@ def agreement(pairs: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, A
 
 def corpus_agreement(corpus: Path | None = None) -> dict[str, Any]:
     gold = {d["id"]: d for d in compile_corpus(corpus)}
+    gold.update({d["id"]: d for d in compile_annotations(FIRST_DIR, corpus)})  # before adjudication, where kept
     pairs = []
     for doc in compile_second(corpus):
         if doc["id"] not in gold:
@@ -130,9 +141,28 @@ def corpus_agreement(corpus: Path | None = None) -> dict[str, Any]:
     return result
 
 
+def disagreements(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
+    """What an adjudicator has to decide: spans only one annotator marked, and labels they gave differently."""
+    out = []
+    a, b = _spans(first), _spans(second)
+    for unit in SPAN_UNITS:
+        for label, mine, theirs in (("first only", a[unit], b[unit]), ("second only", b[unit], a[unit])):
+            for start, end in sorted(set(mine) - set(theirs)):
+                out.append(f"{unit[:-1]} {label}: [{start}, {end}) {first['text'][start:end]!r}")
+    la, lb = _labelled(first), _labelled(second)
+    for name in la:
+        for key in sorted(set(la[name]) & set(lb[name]), key=str):
+            if la[name][key] != lb[name][key]:
+                out.append(f"{name}: {first['text'][key[0] : key[1]]!r} first {la[name][key]}, second {lb[name][key]}")
+    for x, y in _stance_pairs(first, second):
+        if x != y:
+            out.append(f"stance polarity: first {x}, second {y}")
+    return out
+
+
 def markdown(result: dict[str, Any]) -> str:
     lines = [
-        f"Agreement between the gold and a blind second annotation, pooled over {result['documents']} document(s).",
+        f"Agreement between the first and a blind second annotation (before adjudication), pooled over {result['documents']} document(s).",
         "",
         "| spans | exact F1 | overlap F1 | first | second |",
         "|---|---:|---:|---:|---:|",

@@ -144,6 +144,18 @@ def _cmd_agreement(args: argparse.Namespace) -> int:
     from .docblocks import is_current, write_block
     from .paths import repo_root
 
+    if args.diff:
+        from .agreement import FIRST_DIR, compile_annotations, disagreements
+        from .corpus import compile_corpus
+
+        first = {d["id"]: d for d in compile_corpus()}
+        first.update({d["id"]: d for d in compile_annotations(FIRST_DIR)})
+        second = {d["id"]: d for d in compile_annotations("second")}
+        if args.diff not in second or args.diff not in first:
+            raise UsageError(f"no first and second annotation of {args.diff!r}")
+        for line in disagreements(first[args.diff], second[args.diff]):
+            print(line)
+        return 0
     result = corpus_agreement()
     print(json.dumps(result, indent=2) if args.json else markdown(result))
     path = repo_root() / "DATASHEET.md"
@@ -270,6 +282,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.add_argument("--write-docs", action="store_true", help="rewrite the agreement block of DATASHEET.md")
     p.add_argument("--check-docs", action="store_true", help="exit 1 if that block is out of date")
+    p.add_argument("--diff", metavar="ID", help="list the disagreements of one document (for adjudication)")
     p.set_defaults(func=_cmd_agreement)
 
     p = sub.add_parser(

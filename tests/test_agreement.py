@@ -34,3 +34,18 @@ def test_hand_computed_mention_agreement(minimal: dict[str, Any]) -> None:
 
 def test_datasheet_agreement_block_is_current() -> None:
     assert main(["-q", "agreement", "--check-docs"]) == 0, "run `polyphony agreement --write-docs`"
+
+
+def test_disagreements_list_what_an_adjudicator_decides(minimal: dict[str, Any]) -> None:
+    from polyphony.agreement import disagreements
+
+    second = copy.deepcopy(minimal)
+    kemarra = next(m for m in second["mentions"] if m["text"] == "Kemarra")
+    second["mentions"].remove(kemarra)
+    for entity in second["entities"]:
+        entity["mentions"] = [m for m in entity["mentions"] if m != kemarra["id"]]
+    next(e for e in second["events"] if e["type"] == "AID")["type"] = "SUPPORT"
+    lines = disagreements(minimal, second)
+    assert any(line.startswith("mention first only:") and "'Kemarra'" in line for line in lines)
+    assert "event type: 'aid' first AID, second SUPPORT" in lines
+    assert disagreements(minimal, copy.deepcopy(minimal)) == []
