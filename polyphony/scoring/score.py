@@ -111,7 +111,7 @@ def score_documents(
         guess = by_id.get(doc["id"]) or _empty_like(doc)
         if guess["text"] != doc["text"]:
             raise PolyphonyError(
-                f"{pred_label}: document {doc['id']}: its text differs from the gold text, so offsets cannot be compared"
+                f"{pred_label}: document {doc['id']}: its text differs from the text in {gold_label}, so offsets cannot be compared"
             )
         counts: Counts = Counter()
         for layer in chosen:

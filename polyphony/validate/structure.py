@@ -38,14 +38,14 @@ def json_path(parts: Any) -> str:
     return out
 
 
-def _expected(keyword: str, error: Any, schema_node: Any) -> str:
+def _expected(keyword: str, error: Any) -> str:
     kind = error.kind
     if keyword == "enum":
         return "one of " + ", ".join(map(str, kind.options))
     if keyword == "required":
         return f"a field {kind.property!r}"
     if keyword == "type":
-        return f"type {getattr(kind, 'types', '') or schema_node}"
+        return f"type {getattr(kind, 'types', '')}"
     if keyword == "pattern":
         return f"a string matching {kind.pattern}"
     if keyword in {"minimum", "minLength", "minItems"}:
@@ -65,7 +65,7 @@ def check_structure(doc: Any, partial: bool = False) -> list[Finding]:
             if keyword == "const" and path == "$.schema_version":
                 check = "unsupported-schema-version"
             try:
-                expected = _expected(keyword, error, None)
+                expected = _expected(keyword, error)
             except AttributeError:
                 expected = ""
             if check == "unsupported-schema-version":
