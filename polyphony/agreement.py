@@ -157,6 +157,62 @@ def disagreements(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
     for x, y in _stance_pairs(first, second):
         if x != y:
             out.append(f"stance polarity: first {x}, second {y}")
+    out += _argument_differences(first, second)
+    out += _unmatched_stances(first, second)
+    return out
+
+
+def _arguments(doc: dict[str, Any]) -> dict[tuple[int, int], set[tuple[str, int, int]]]:
+    mentions = {m["id"]: (m["start"], m["end"]) for m in doc["mentions"]}
+    return {
+        (e["trigger"]["start"], e["trigger"]["end"]): {(a["role"], *mentions[a["mention"]]) for a in e["arguments"]}
+        for e in doc["events"]
+    }
+
+
+def _argument_differences(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
+    """Arguments of events both annotators marked (same trigger span) that only one of them gave."""
+    a, b = _arguments(first), _arguments(second)
+    text = first["text"]
+    out = []
+    for trigger in sorted(set(a) & set(b)):
+        for label, mine, theirs in (("first only", a[trigger], b[trigger]), ("second only", b[trigger], a[trigger])):
+            for role, start, end in sorted(mine - theirs, key=lambda r: (r[1], r[0])):
+                out.append(
+                    f"argument {label}: {text[trigger[0] : trigger[1]]!r} {role} [{start}, {end}) {text[start:end]!r}"
+                )
+    return out
+
+
+def _describe(doc: dict[str, Any], kind: str, ref: str | None) -> str:
+    if kind == "WRITER":
+        return "WRITER"
+    if kind == "PROPOSITION":
+        return f"proposition {ref}"
+    if kind == "EVENT":
+        event = next(e for e in doc["events"] if e["id"] == ref)
+        return f"event {doc['text'][event['trigger']['start'] : event['trigger']['end']]!r}"
+    entity = next(e for e in doc["entities"] if e["id"] == ref)
+    return f"entity {entity.get('world_id') or entity.get('name')!r}"
+
+
+def _unmatched_stances(first: dict[str, Any], second: dict[str, Any]) -> list[str]:
+    """Stances (holder, target) that only one annotator gave."""
+    out = []
+    for label, mine, theirs in (("first only", first, second), ("second only", second, first)):
+        key_m, key_t = resolver(mine, mine), resolver(theirs, theirs)
+        others = [
+            (key_t(s["holder"]["kind"], s["holder"]["id"]), key_t(s["target"]["kind"], s["target"]["id"]))
+            for s in theirs["stances"]
+        ]
+        for s in mine["stances"]:
+            holder = key_m(s["holder"]["kind"], s["holder"]["id"])
+            target = key_m(s["target"]["kind"], s["target"]["id"])
+            if not any(same_referent(holder, h) and same_referent(target, t) for h, t in others):
+                out.append(
+                    f"stance {label}: {_describe(mine, s['holder']['kind'], s['holder']['id'])} -> "
+                    f"{_describe(mine, s['target']['kind'], s['target']['id'])} {s['polarity']}"
+                )
     return out
 
 

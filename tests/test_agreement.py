@@ -49,3 +49,16 @@ def test_disagreements_list_what_an_adjudicator_decides(minimal: dict[str, Any])
     assert any(line.startswith("mention first only:") and "'Kemarra'" in line for line in lines)
     assert "event type: 'aid' first AID, second SUPPORT" in lines
     assert disagreements(minimal, copy.deepcopy(minimal)) == []
+
+
+def test_disagreements_cover_arguments_and_stances(minimal: dict[str, Any]) -> None:
+    from polyphony.agreement import disagreements
+
+    second = copy.deepcopy(minimal)
+    aid = next(e for e in second["events"] if e["type"] == "AID")
+    aid["arguments"] = [a for a in aid["arguments"] if a["role"] != "Time"]
+    second["stances"] = [s for s in second["stances"] if s["holder"]["kind"] != "WRITER"]
+    lines = disagreements(minimal, second)
+    assert any(line.startswith("argument first only: 'aid' Time") and "'Monday'" in line for line in lines)
+    assert "stance first only: WRITER -> entity 'officials in Kemarra' NEUTRAL" in lines
+    assert not any("second only" in line for line in lines)
