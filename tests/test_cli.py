@@ -17,8 +17,10 @@ def test_validate_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     assert main(["-q", "validate", str(FIXTURES / "invalid" / "role-not-allowed.jsonl")]) == 1
     assert main(["-q", "validate", str(tmp_path / "missing.jsonl")]) == 2
     assert main(["frobnicate"]) == 2
+    assert main(["-q", "validate", str(FIXTURES / "minimal.yaml")]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and "missing.jsonl: no such file" in err
+    assert "minimal.yaml: an authoring file; check it with `polyphony compile" in err
 
 
 def test_validate_prints_located_findings_and_explanations(capsys: pytest.CaptureFixture[str]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from operator import itemgetter
 from typing import Any
 
 from .checks import Finding
@@ -15,47 +16,57 @@ LAYER_OF = {
     "declared proposition": "propositions",
 }
 ID_LAYERS = ("mentions", "entities", "events", "attributions", "stances", "propositions")
+_id = itemgetter("id")
+_span = itemgetter("start", "end")
+_type = itemgetter("type")
 
 
 def references_ok(doc: dict[str, Any]) -> bool:
     """The fast path of this level: True only if check_references would find nothing."""
     mentions = doc.get("mentions", ())
-    mention_ids = [m["id"] for m in mentions]
-    ids = mention_ids + [x["id"] for layer in ID_LAYERS[1:] for x in doc.get(layer, ())]
-    if len(set(ids)) != len(ids) or len({(m["start"], m["end"]) for m in mentions}) != len(mentions):
-        return False
-    members = [m for e in doc.get("entities", ()) for m in e["mentions"]]
-    if "entities" in doc and (len(members) != len(mention_ids) or set(members) != set(mention_ids)):
-        return False
-    type_of = {m["id"]: m["type"] for m in mentions}
-    if any(type_of.get(m) != e["type"] for e in doc.get("entities", ()) for m in e["mentions"]):
-        return False
+    mention_ids = list(map(_id, mentions))
+    entity_list = doc.get("entities", ())
+    entities = set(map(_id, entity_list))
+    events = set(map(_id, doc.get("events", ())))
+    attribution_list = doc.get("attributions", ())
+    attributions = set(map(_id, attribution_list))
+    propositions = set(map(_id, doc.get("propositions", ())))
+    stances = doc.get("stances", ())
     known = set(mention_ids)
-    has_mentions = "mentions" in doc
+    n_ids = len(mention_ids) + len(entity_list) + len(doc.get("events", ())) + len(attribution_list)
+    n_ids += len(doc.get("propositions", ())) + len(stances)
+    if len(known | entities | events | attributions | propositions | set(map(_id, stances))) != n_ids:
+        return False
+    if len(set(map(_span, mentions))) != len(mentions):
+        return False
+    if "entities" in doc:
+        # Every mention in exactly one entity, of the entity's type.
+        member_types = {m: e["type"] for e in entity_list for m in e["mentions"]}
+        if sum(len(e["mentions"]) for e in entity_list) != len(mention_ids):
+            return False
+        if member_types != dict(zip(mention_ids, map(_type, mentions), strict=True)):
+            return False
     refs = [a["mention"] for e in doc.get("events", ()) for a in e["arguments"]]
-    attributions = {a["id"]: a for a in doc.get("attributions", ())}
-    for a in attributions.values():
-        refs += [x for x in (a["source"]["mention"], a["addressee"]) if x is not None]
+    for a in attribution_list:
         if a["parent"] is not None:
             return False  # nesting: take the detailed path (cycles, cue inside the parent's content)
-    if has_mentions and not known.issuperset(refs):
+        refs.append(a["source"]["mention"])
+        refs.append(a["addressee"])
+    if "mentions" in doc and not known.issuperset(r for r in refs if r is not None):
         return False
-    entities = {e["id"] for e in doc.get("entities", ())}
-    events = {e["id"] for e in doc.get("events", ())}
-    propositions = {p["id"] for p in doc.get("propositions", ())}
     tables = {
         "ENTITY": (entities, "entities"),
         "EVENT": (events, "events"),
         "PROPOSITION": (propositions, "propositions"),
     }
-    for st in doc.get("stances", ()):
+    for st in stances:
         holder, target = st["holder"]["id"], st["target"]
         if holder is not None and "entities" in doc and holder not in entities:
             return False
         table, layer = tables[target["kind"]]
         if layer in doc and target["id"] not in table:
             return False
-        if "attributions" in doc and not attributions.keys() >= set(st["evidence"]["attributions"]):
+        if "attributions" in doc and not attributions.issuperset(st["evidence"]["attributions"]):
             return False
     return True
 

@@ -15,10 +15,11 @@ from tqdm import tqdm
 
 from ..errors import PolyphonyError, UsageError
 from .checks import Finding
-from .document import validate_document
+from .document import validate_documents
 
 CHUNK_BYTES = 64 << 20
 PARALLEL_BYTES = 4 << 20
+BATCH = 256  # documents per vectorised text check
 
 
 @dataclass
@@ -34,36 +35,51 @@ class Report:
         return not self.findings
 
 
-def _check_line(file: str, number: int, raw: bytes, partial: bool) -> list[Finding]:
+def _parse(file: str, number: int, raw: bytes) -> tuple[Any, list[Finding]]:
     try:
-        doc = orjson.loads(raw)
+        return orjson.loads(raw), []
     except orjson.JSONDecodeError as exc:
-        return [Finding("json-parse", "$", f"not valid JSON: {exc}", "one JSON object per line", file, number, "")]
-    doc_id = doc.get("id", "") if isinstance(doc, dict) else ""
-    return [f.located(file, number, str(doc_id)) for f in validate_document(doc, partial)]
+        return None, [
+            Finding("json-parse", "$", f"not valid JSON: {exc}", "one JSON object per line", file, number, "")
+        ]
+
+
+def _check_lines(file: str, lines: list[tuple[int, bytes]], partial: bool) -> list[Finding]:
+    """Findings of a batch of (line number, raw JSON) lines."""
+    found: list[Finding] = []
+    parsed = []
+    for number, raw in lines:
+        doc, problems = _parse(file, number, raw)
+        if problems:
+            found += problems
+        else:
+            parsed.append((number, doc))
+    results = validate_documents([doc for _, doc in parsed], partial)
+    for (number, doc), findings in zip(parsed, results, strict=True):
+        doc_id = str(doc.get("id", "")) if isinstance(doc, dict) else ""
+        found += [f.located(file, number, doc_id) for f in findings]
+    return found
 
 
 def _check_range(args: tuple[str, int, int, int, bool]) -> tuple[int, list[Finding]]:
-    """Validate the lines of bytes [start, end) of a file, the first being line `first_line`. Each
-    worker reads its own range, so documents never travel through a pipe; the cyclic garbage
-    collector is paused because parsed documents hold no cycles."""
+    """Validate the lines of bytes [start, end) of a file, the first being line `first_line`, in
+    batches. Each worker reads its own range, so documents never travel through a pipe; the cyclic
+    garbage collector is paused because parsed documents hold no cycles."""
     file, start, end, first_line, partial = args
     found: list[Finding] = []
-    count = 0
     paused = gc.isenabled()
     gc.disable()
     try:
         with open(file, "rb") as handle:
             handle.seek(start)
             data = handle.read(end - start)
-        for number, raw in enumerate(data.split(b"\n"), start=first_line):
-            if raw.strip():
-                count += 1
-                found.extend(_check_line(file, number, raw, partial))
+        lines = [(n, raw) for n, raw in enumerate(data.split(b"\n"), start=first_line) if raw.strip()]
+        for k in range(0, len(lines), BATCH):
+            found += _check_lines(file, lines[k : k + BATCH], partial)
     finally:
         if paused:
             gc.enable()
-    return count, found
+    return len(lines), found
 
 
 def _ranges(path: Path, partial: bool, pieces: int) -> list[tuple[str, int, int, int, bool]]:
@@ -100,10 +116,8 @@ def _validate_parquet(path: Path, partial: bool, report: Report) -> None:
         rows = pq.read_table(path).to_pylist()
     except Exception as exc:  # pyarrow raises many types for a broken file
         raise PolyphonyError(f"{path}: cannot read Parquet: {exc}") from None
-    for number, doc in enumerate(rows, start=1):
-        report.findings.extend(
-            f.located(str(path), number, str(doc.get("id", ""))) for f in validate_document(doc, partial)
-        )
+    for number, (doc, findings) in enumerate(zip(rows, validate_documents(rows, partial), strict=True), start=1):
+        report.findings.extend(f.located(str(path), number, str(doc.get("id", ""))) for f in findings)
     report.documents += len(rows)
 
 
@@ -113,6 +127,11 @@ def validate_paths(paths: list[Path], partial: bool = False, jobs: int | None = 
     for path in map(Path, paths):
         if not path.exists():
             raise UsageError(f"{path}: no such file or directory")
+        if path.suffix in {".yaml", ".yml"}:
+            raise UsageError(
+                f"{path}: an authoring file; check it with `polyphony compile {path}` "
+                "(validate reads JSON Lines files and release directories)"
+            )
         if path.is_dir():
             for parquet in release_files(path):
                 _validate_parquet(parquet, partial, report)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from operator import le, lt
 from typing import Any
 
 from .checks import Finding
@@ -54,69 +53,22 @@ def _tiles(text: str, items: list[dict[str, int]], non_ws: int, inner_ws_ok: boo
     return total == non_ws and not WHITESPACE.search("".join(pieces))
 
 
-def _columns(items: list[dict[str, Any]]) -> tuple[list[int], list[int]]:
-    return [it["start"] for it in items], [it["end"] for it in items]
-
-
-def _ordered(starts: list[int], ends: list[int], n: int) -> bool:
-    """Sorted, non-empty, non-overlapping, inside [0, n]."""
-    return (
-        bool(starts)
-        and starts[0] >= 0
-        and ends[-1] <= n
-        and all(map(lt, starts, ends))
-        and all(map(le, ends[:-1], starts[1:]))
-    )
-
-
-def _all_spans(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    spans = list(doc.get("mentions", ()))
-    spans += [e["trigger"] for e in doc.get("events", ())]
-    for a in doc.get("attributions", ()):
-        spans.append(a["cue"])
-        spans += a["content"]
-    for st in doc.get("stances", ()):
-        spans += st["evidence"]["spans"]
-    return spans
-
-
-def text_ok(doc: dict[str, Any]) -> bool:
-    """The fast path of this level: True only if check_text would find nothing (column operations in C)."""
-    text: str = doc["text"]
-    n = len(text)
-    if "\r" in text or text[:1].isspace() or text[-1:].isspace() or not unicodedata.is_normalized("NFC", text):
-        return False
-    non_ws = sum(map(len, text.split()))
-    t_starts, t_ends = _columns(doc["tokens"])
-    if not _ordered(t_starts, t_ends, n) or sum(t_ends) - sum(t_starts) != non_ws:
-        return False
-    if WHITESPACE.search("".join(map(text.__getitem__, map(slice, t_starts, t_ends)))):
-        return False
-    s_starts, s_ends = _columns(doc["sentences"])
-    if not _ordered(s_starts, s_ends, n):
-        return False
-    pieces = list(map(text.__getitem__, map(slice, s_starts, s_ends)))
-    if any(p[0].isspace() or p[-1].isspace() for p in pieces) or sum(map(len, "".join(pieces).split())) != non_ws:
-        return False
-    token_starts, token_ends = set(t_starts), set(t_ends)
-    if not (set(s_starts) <= token_starts and set(s_ends) <= token_ends):
-        return False
-    spans = _all_spans(doc)
-    if not spans:
-        return True
-    starts, ends = _columns(spans)
-    return (
-        all(map(lt, starts, ends))
-        and max(ends) <= n
-        and min(starts) >= 0
-        and list(map(text.__getitem__, map(slice, starts, ends))) == [sp["text"] for sp in spans]
-        and set(starts) <= token_starts
-        and set(ends) <= token_ends
-    )
+def _non_integer_offset(doc: dict[str, Any]) -> Finding | None:
+    """JSON Schema counts 5.0 as an integer; offsets must be written 5."""
+    items = [(f"$.tokens[{i}]", t) for i, t in enumerate(doc["tokens"])]
+    items += [(f"$.sentences[{i}]", t) for i, t in enumerate(doc["sentences"])]
+    for path, item in [*items, *iter_spans(doc)]:
+        for key in ("start", "end"):
+            if type(item[key]) is not int:
+                return Finding("wrong-type", f"{path}.{key}", f"{item[key]!r} is not an integer", "an integer offset")
+    return None
 
 
 def check_text(doc: dict[str, Any]) -> tuple[list[Finding], set[int] | None, set[int] | None]:
     """Text and offset findings, plus the token start and end sets (None if tokens do not tile)."""
+    wrong = _non_integer_offset(doc)
+    if wrong:
+        return [wrong], None, None
     findings: list[Finding] = []
     text: str = doc["text"]
     if not unicodedata.is_normalized("NFC", text):
