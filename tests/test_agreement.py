@@ -62,3 +62,15 @@ def test_disagreements_cover_arguments_and_stances(minimal: dict[str, Any]) -> N
     assert any(line.startswith("argument first only: 'aid' Time") and "'Monday'" in line for line in lines)
     assert "stance first only: WRITER -> entity 'officials in Kemarra' NEUTRAL" in lines
     assert not any("second only" in line for line in lines)
+
+
+def test_adjudication_is_measured_against_both_annotations() -> None:
+    from polyphony.agreement import FIRST_DIR, corpus_agreement
+    from polyphony.paths import corpus_dir
+
+    result = corpus_agreement()
+    adjudicated = result["adjudicated"]
+    assert adjudicated["documents"] == len(list((corpus_dir() / FIRST_DIR).glob("*.yaml")))
+    # The gold moved away from the first annotation: adjudication adopted second-annotator decisions.
+    assert min(adjudicated["gold_vs_first"].values()) < 1.0
+    assert all(0.0 < f <= 1.0 for f in adjudicated["gold_vs_second"].values())
