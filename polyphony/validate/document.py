@@ -10,8 +10,9 @@ from __future__ import annotations
 from typing import Any
 
 from .checks import Finding
-from .labels import check_labels, labels_ok
-from .references import check_references, references_ok
+from .fast_path import references_and_labels_ok
+from .labels import check_labels
+from .references import check_references
 from .structure import check_structure
 from .text_batch import texts_ok
 from .text_offsets import check_text
@@ -35,12 +36,8 @@ def validate_documents(docs: list[Any], partial: bool = False) -> list[list[Find
             results[i], _, _ = check_text(doc)
             if results[i]:
                 continue
-        if not references_ok(doc):
-            results[i] = check_references(doc)
-            if results[i]:
-                continue
-        if not labels_ok(doc):
-            results[i] = check_labels(doc)
+        if not references_and_labels_ok(doc):
+            results[i] = check_references(doc) or check_labels(doc)
     return results
 
 

@@ -2,55 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import Any
 
 from ..schema import inventory
 from .checks import Finding
 
 NAME_LIKE = ("NAM",)
-
-
-@lru_cache(maxsize=1)
-def _allowed() -> tuple[frozenset, frozenset, frozenset, frozenset]:
-    """The schema's label tables as sets of allowed pairs, for the fast path."""
-    inv = inventory()
-    return (
-        frozenset((t, r) for t, roles in inv.roles_by_event_type.items() for r in roles),
-        frozenset((r, t) for r, types in inv.entity_types_by_role.items() for t in types),
-        frozenset((r, m) for r, modalities in inv.modalities_by_realis.items() for m in modalities),
-        frozenset((k, t) for k, types in inv.source_types_by_kind.items() for t in types),
-    )
-
-
-def labels_ok(doc: dict[str, Any]) -> bool:
-    """The fast path of this level: True only if check_labels would find nothing."""
-    roles, role_types, realis_modality, source_types = _allowed()
-    type_of = {m["id"]: m["type"] for m in doc.get("mentions", ())}
-    for ev in doc.get("events", ()):
-        if (ev["realis"], ev["modality"]) not in realis_modality:
-            return False
-        for arg in ev["arguments"]:
-            if (ev["type"], arg["role"]) not in roles:
-                return False
-            mention_type = type_of.get(arg["mention"])
-            if mention_type is not None and (arg["role"], mention_type) not in role_types:
-                return False
-    for at in doc.get("attributions", ()):
-        source = at["source"]
-        if (source["kind"] == "MENTION") != (source["mention"] is not None):
-            return False
-        if (source["kind"], at["source_type"]) not in source_types:
-            return False
-    for st in doc.get("stances", ()):
-        if (st["holder"]["kind"] == "ENTITY") != (st["holder"]["id"] is not None):
-            return False
-        if not st["evidence"]["spans"] and not st["evidence"]["attributions"]:
-            return False
-    names = sorted(
-        (m["start"], m["end"]) for m in doc.get("mentions", ()) if m["level"] in NAME_LIKE or m["type"] == "TIME"
-    )
-    return all(end <= start for (_, end), (start, _) in zip(names, names[1:], strict=False))
 
 
 def check_labels(doc: dict[str, Any]) -> list[Finding]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from operator import itemgetter
 from typing import Any
 
 from .checks import Finding
@@ -16,59 +15,6 @@ LAYER_OF = {
     "declared proposition": "propositions",
 }
 ID_LAYERS = ("mentions", "entities", "events", "attributions", "stances", "propositions")
-_id = itemgetter("id")
-_span = itemgetter("start", "end")
-_type = itemgetter("type")
-
-
-def references_ok(doc: dict[str, Any]) -> bool:
-    """The fast path of this level: True only if check_references would find nothing."""
-    mentions = doc.get("mentions", ())
-    mention_ids = list(map(_id, mentions))
-    entity_list = doc.get("entities", ())
-    entities = set(map(_id, entity_list))
-    events = set(map(_id, doc.get("events", ())))
-    attribution_list = doc.get("attributions", ())
-    attributions = set(map(_id, attribution_list))
-    propositions = set(map(_id, doc.get("propositions", ())))
-    stances = doc.get("stances", ())
-    known = set(mention_ids)
-    n_ids = len(mention_ids) + len(entity_list) + len(doc.get("events", ())) + len(attribution_list)
-    n_ids += len(doc.get("propositions", ())) + len(stances)
-    if len(known | entities | events | attributions | propositions | set(map(_id, stances))) != n_ids:
-        return False
-    if len(set(map(_span, mentions))) != len(mentions):
-        return False
-    if "entities" in doc:
-        # Every mention in exactly one entity, of the entity's type.
-        member_types = {m: e["type"] for e in entity_list for m in e["mentions"]}
-        if sum(len(e["mentions"]) for e in entity_list) != len(mention_ids):
-            return False
-        if member_types != dict(zip(mention_ids, map(_type, mentions), strict=True)):
-            return False
-    refs = [a["mention"] for e in doc.get("events", ()) for a in e["arguments"]]
-    for a in attribution_list:
-        if a["parent"] is not None:
-            return False  # nesting: take the detailed path (cycles, cue inside the parent's content)
-        refs.append(a["source"]["mention"])
-        refs.append(a["addressee"])
-    if "mentions" in doc and not known.issuperset(r for r in refs if r is not None):
-        return False
-    tables = {
-        "ENTITY": (entities, "entities"),
-        "EVENT": (events, "events"),
-        "PROPOSITION": (propositions, "propositions"),
-    }
-    for st in stances:
-        holder, target = st["holder"]["id"], st["target"]
-        if holder is not None and "entities" in doc and holder not in entities:
-            return False
-        table, layer = tables[target["kind"]]
-        if layer in doc and target["id"] not in table:
-            return False
-        if "attributions" in doc and not attributions.issuperset(st["evidence"]["attributions"]):
-            return False
-    return True
 
 
 def check_references(doc: dict[str, Any]) -> list[Finding]:

@@ -19,7 +19,7 @@ from .document import validate_documents
 
 CHUNK_BYTES = 64 << 20
 PARALLEL_BYTES = 4 << 20
-BATCH = 256  # documents per vectorised text check
+BATCH = 32  # documents per vectorised text check: large enough to amortise NumPy calls, small enough to stay in cache
 
 
 @dataclass
