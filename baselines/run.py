@@ -19,7 +19,7 @@ from tqdm import tqdm
 from polyphony.errors import PolyphonyError
 from polyphony.jsonl import atomic_write, write_documents
 from polyphony.scoring import score_documents
-from polyphony.splits import assign_splits
+from polyphony.splits import corpus_splits
 from polyphony.validate import validate_document
 from polyphony.views import VIEWS
 
@@ -305,7 +305,7 @@ def run_baselines(
     docs: list[dict[str, Any]], out: Path, seed: int = 0, progress: bool = True, c_grid: tuple[float, ...] = C_GRID
 ) -> dict[str, dict[str, dict[str, float]]]:
     """Train, tune, predict, score and write; returns system -> split -> headline figure -> value."""
-    split_of = assign_splits(docs)
+    split_of = corpus_splits(docs)
     by_split: dict[str, list[dict[str, Any]]] = {}
     for doc in docs:
         by_split.setdefault(split_of[doc["id"]], []).append(doc)

@@ -43,13 +43,19 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths]
     if not paths:
         from .corpus import compile_corpus
-        from .validate import validate_document
+        from .paths import corpus_dir
+        from .validate import validate_documents
 
-        findings = [f.located("corpus", 0, d["id"]) for d in compile_corpus() for f in validate_document(d)]
-        documents, files = len(compile_corpus()), 1
+        docs = compile_corpus()
+        findings = [
+            f.located("corpus", 0, d["id"])
+            for d, found in zip(docs, validate_documents(docs), strict=True)
+            for f in found
+        ]
+        documents, where = len(docs), f"compiled from {corpus_dir() / 'documents'}"
     else:
         report = validate_paths(paths, partial=args.partial, jobs=args.jobs, progress=not args.quiet)
-        findings, documents, files = report.findings, report.documents, report.files
+        findings, documents, where = report.findings, report.documents, f"in {report.files} file(s)"
     for finding in findings:
         print(finding.format())
     if findings and not args.quiet:
@@ -57,7 +63,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         for check in sorted({f.check for f in findings}):
             print(f"  {check}: {CHECKS[check][1]}")
     word = "invalid" if findings else "valid"
-    print(f"{documents} documents in {files} file(s): {word} ({len(findings)} finding(s))", file=sys.stderr)
+    print(f"{documents} documents {where}: {word} ({len(findings)} finding(s))", file=sys.stderr)
     return 1 if findings else 0
 
 
@@ -233,6 +239,37 @@ def _cmd_stats(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_splits(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from .corpus import compile_corpus
+    from .paths import corpus_dir
+    from .splits import FROZEN_FILE, SPLIT_ORDER, corpus_splits, freeze_splits, load_frozen, story_of
+
+    docs = compile_corpus()
+    if args.write:
+        added = freeze_splits(docs)
+        print(f"froze {len(added)} new story/stories in {corpus_dir() / FROZEN_FILE}: {', '.join(added) or 'none'}")
+    split = corpus_splits(docs)
+    tokens: Counter[str] = Counter()
+    documents: Counter[str] = Counter()
+    stories: dict[str, set[str]] = {}
+    for doc in docs:
+        tokens[split[doc["id"]]] += len(doc["tokens"])
+        documents[split[doc["id"]]] += 1
+        stories.setdefault(split[doc["id"]], set()).add(story_of(doc))
+    authored = sum(n for name, n in tokens.items() if name != "seed")
+    for name in SPLIT_ORDER:
+        share = f"{100 * tokens[name] / authored:5.1f}% of authored tokens" if name != "seed" else ""
+        print(f"{name:<11} {len(stories.get(name, ())):>3} stories {documents[name]:>4} documents {share}")
+    frozen = load_frozen()
+    unfrozen = sorted({story_of(d) for d in docs if split[d["id"]] != "seed"} - frozen.keys())
+    if unfrozen:
+        print(f"not yet frozen (run `polyphony splits --write`): {', '.join(unfrozen)}")
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="polyphony", description="Polyphony: who says what about whom in the news.")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress bars or explanations")
@@ -309,6 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--check-docs", action="store_true", help="exit 1 if those blocks are out of date")
     p.set_defaults(func=_cmd_stats)
+
+    p = sub.add_parser("splits", parents=[common], help="the story splits; exit 1 if a story is not frozen yet")
+    p.add_argument("--write", action="store_true", help="freeze new stories in corpus/splits.yaml (none ever moves)")
+    p.set_defaults(func=_cmd_splits)
 
     p = sub.add_parser(
         "guidelines", parents=[common], help="check (or --write) the generated label tables of GUIDELINES.md"

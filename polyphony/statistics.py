@@ -7,14 +7,14 @@ from pathlib import Path
 from typing import Any
 
 from .schema import inventory
-from .splits import SPLIT_ORDER, assign_splits
+from .splits import SPLIT_ORDER, corpus_splits
 
 LAYERS = ("mentions", "entities", "events", "attributions", "stances")
 
 
 def split_counts(docs: list[dict[str, Any]]) -> dict[str, dict[str, int]]:
     """split -> {documents, tokens, words?, mentions, ...}."""
-    split_of = assign_splits(docs)
+    split_of = corpus_splits(docs)
     table: dict[str, dict[str, int]] = {}
     for doc in docs:
         row = table.setdefault(split_of[doc["id"]], dict.fromkeys(("documents", "tokens", *LAYERS), 0))

@@ -13,7 +13,7 @@ from sklearn.base import clone
 
 from baselines.models import Attribution, EventAttributes, LearnedMentions, LexiconMentions, Stance
 from baselines.run import EVAL_SPLITS, HEADLINE, SYSTEMS, run_baselines
-from polyphony.splits import assign_splits
+from polyphony.splits import corpus_splits
 from polyphony.validate import validate_document
 
 
@@ -27,7 +27,7 @@ def test_every_system_scores_every_evaluation_split(
     baseline_run: tuple[Path, dict], corpus: list[dict[str, Any]]
 ) -> None:
     out, table = baseline_run
-    splits = {s for s in assign_splits(corpus).values() if s in EVAL_SPLITS}
+    splits = {s for s in corpus_splits(corpus).values() if s in EVAL_SPLITS}
     assert set(table) == set(SYSTEMS)
     for system in SYSTEMS:
         assert set(table[system]) == splits

@@ -18,7 +18,7 @@ from ..errors import PolyphonyError
 from ..jsonl import atomic_write
 from ..paths import repo_root
 from ..schema import SCHEMA_VERSION
-from ..splits import SPLIT_ORDER, assign_splits
+from ..splits import SPLIT_ORDER, corpus_splits
 from ..validate import validate_document
 from ..views import VIEWS
 from . import licence
@@ -71,7 +71,7 @@ def build_release(
     out = Path(out)
     if out.exists() and any(out.iterdir()) and not (out / MANIFEST).exists():
         raise PolyphonyError(f"{out}: exists, is not empty and is not a Polyphony release; choose another --out")
-    split_of = assign_splits(docs)
+    split_of = corpus_splits(docs)
     by_split: dict[str, list[dict[str, Any]]] = {}
     for doc in sorted(docs, key=lambda d: d["id"]):
         by_split.setdefault(split_of[doc["id"]], []).append(doc)
