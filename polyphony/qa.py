@@ -3,7 +3,8 @@
 Failing checks: near-duplicate articles (word 5-gram shingles), sentences recurring as templates
 across articles (the same sentence once names and numbers are masked), the same name labelled with
 different entity types, and likely omissions (a reporting verb outside every cue, a quotation outside
-every attribution, a capitalised name outside every mention). Each finding can be waived in
+every attribution, a capitalised name outside every mention), and links to the world that it does
+not register (world ids, outlet, story, story events). Each finding can be waived in
 corpus/qa-exceptions.yaml with a reason. The density of each layer per 1,000 tokens is reported.
 """
 
@@ -20,6 +21,7 @@ import yaml
 
 from .errors import PolyphonyError
 from .paths import corpus_dir
+from .world import WORLD_DIR, World, load_world
 
 EXCEPTIONS_GLOB = "qa-exceptions*.yaml"
 SHINGLE = 5
@@ -275,6 +277,53 @@ def omissions(doc: dict[str, Any]) -> list[QaFinding]:
     return found
 
 
+def world_links(docs: list[dict[str, Any]], world: World) -> list[QaFinding]:
+    """Authored documents link only to what the world registers: entity world ids, the outlet, the
+    story, and the stories or happenings events belong to."""
+    found = []
+    for doc in docs:
+        if doc["metadata"]["provenance"] != "authored":
+            continue
+        meta = doc["metadata"]
+        if meta.get("outlet_id") not in world.outlets:
+            found.append(
+                QaFinding(
+                    "unknown-outlet",
+                    doc["id"],
+                    str(meta.get("outlet_id")),
+                    "outlet_id is not in corpus/world/outlets.yaml",
+                )
+            )
+        if meta["story_id"] not in world.stories:
+            found.append(
+                QaFinding(
+                    "unknown-story", doc["id"], str(meta["story_id"]), "story_id is not in corpus/world/timeline.yaml"
+                )
+            )
+        for entity in doc["entities"]:
+            if entity["world_id"] and entity["world_id"] not in world.entities:
+                found.append(
+                    QaFinding(
+                        "unknown-world-id",
+                        doc["id"],
+                        entity["world_id"],
+                        f"entity {entity['name']!r}: world_id is not in corpus/world/entities.yaml",
+                    )
+                )
+        for event in doc["events"]:
+            link = event["story_event"]
+            if link and link not in world.stories and link not in world.happenings:
+                found.append(
+                    QaFinding(
+                        "unregistered-story-event",
+                        doc["id"],
+                        link,
+                        f"event {event['trigger']['text']!r}: story_event is neither a story nor a happening of corpus/world/timeline.yaml",
+                    )
+                )
+    return found
+
+
 def density(docs: list[dict[str, Any]]) -> dict[str, float]:
     tokens = sum(len(d["tokens"]) for d in docs) or 1
     return {
@@ -300,6 +349,8 @@ def run_qa(
 ) -> tuple[list[QaFinding], list[QaFinding], dict[str, float]]:
     """(failing findings, waived findings, density per 1,000 tokens)."""
     findings = near_duplicates(docs) + template_sentences(docs) + inconsistent_labels(docs)
+    if ((corpus or corpus_dir()) / WORLD_DIR).is_dir():  # a corpus without a world has nothing to link to
+        findings += world_links(docs, load_world(corpus))
     for doc in docs:
         findings += omissions(doc)
     waivers = {(e["check"], e["document"], e["text"]) for e in load_exceptions(corpus)}

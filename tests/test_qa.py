@@ -72,3 +72,48 @@ def test_waivers_need_a_reason_and_silence_a_finding(minimal: dict[str, Any], tm
     )
     failing, waived, density = run_qa([doc], tmp_path)
     assert failing == [] and [f.text for f in waived] == ["Kemarra"] and density["mentions"] > 0
+
+
+def test_world_links_clean_fixture_and_each_broken_link(minimal: dict[str, Any]) -> None:
+    from polyphony.qa import world_links
+    from polyphony.world import World
+
+    world = World(
+        entities=frozenset({"tel-gabra", "compass-wire", "kemarra"}),
+        outlets=frozenset({"compass-wire"}),
+        stories=frozenset({"fixture-story"}),
+        happenings=frozenset({"fixture-story-convoy"}),
+    )
+    assert world_links([minimal], world) == []
+    broken = copy.deepcopy(minimal)
+    broken["metadata"]["outlet_id"] = "nowhere-news"
+    broken["metadata"]["story_id"] = "story-999"
+    next(e for e in broken["entities"] if e["world_id"] == "kemarra")["world_id"] = "kemara"
+    aid = next(e for e in broken["events"] if e["story_event"])
+    aid["story_event"] = "fixture-story-convoi"
+    found = {(f.check, f.text) for f in world_links([broken], world)}
+    assert found == {
+        ("unknown-outlet", "nowhere-news"),
+        ("unknown-story", "story-999"),
+        ("unknown-world-id", "kemara"),
+        ("unregistered-story-event", "fixture-story-convoi"),
+    }
+    aid["story_event"] = "fixture-story-convoy"  # a registered happening is fine
+    assert ("unregistered-story-event", "fixture-story-convoy") not in {
+        (f.check, f.text) for f in world_links([broken], world)
+    }
+
+
+def test_world_registry_errors_name_the_file(tmp_path: Path) -> None:
+    import pytest
+
+    from polyphony.errors import PolyphonyError
+    from polyphony.world import load_world
+
+    world = tmp_path / "world"
+    world.mkdir()
+    (world / "entities.yaml").write_text("- id: kemarra\n")
+    (world / "outlets.yaml").write_text("- id: compass-wire\n")
+    (world / "timeline.yaml").write_text("stories:\n  - id: story-001\n    happenings:\n      - id: story-001-x\n")
+    with pytest.raises(PolyphonyError, match=r"timeline.yaml: story-001: happening 0 needs an id and a summary"):
+        load_world(tmp_path)
