@@ -188,7 +188,7 @@ def _cmd_qa(args: argparse.Namespace) -> int:
     print(
         f"{len(failing)} finding(s) "
         + (f"({', '.join(f'{k} {v}' for k, v in sorted(by_check.items()))}) " if failing else "")
-        + f"and {len(waived)} waived in corpus/qa-exceptions.yaml"
+        + f"and {len(waived)} waived by corpus/qa-exceptions*.yaml"
     )
     return 1 if failing else 0
 

@@ -62,6 +62,8 @@ REPORTING_VERBS = {
 }
 # A reporting verb after these has no content to attribute (guidelines 6.6): "did not say", "declined to say".
 NO_CONTENT_BEFORE = re.compile(r"(\bnot|n[\'\u2019]t|\bdeclined to|\brefused to|\bwithout|\bnever|-)\s*$", re.I)
+# A reporting word right after these is a noun ("the claims", "its notes"), not a verb with content.
+NOUN_BEFORE = re.compile(r"\b(the|a|an|its|his|her|their|our|my|your|these|those|such|whose)\s+$", re.I)
 # Capitalised only because of their position or as honorifics and ranks (not mentions, guidelines 4.1).
 NOT_NAMES = {
     "I",
@@ -240,6 +242,7 @@ def omissions(doc: dict[str, Any]) -> list[QaFinding]:
             and not _covered(cues, t["start"], t["end"])
             and not _covered(entity_spans, t["start"], t["end"])  # a noun such as "states" inside a mention
             and not NO_CONTENT_BEFORE.search(before)
+            and not NOUN_BEFORE.search(before)
         ):
             context = text[max(0, t["start"] - 40) : t["end"] + 30].replace("\n", " ")
             found.append(
@@ -340,7 +343,7 @@ def load_exceptions(corpus: Path | None = None) -> list[dict[str, str]]:
         for i, item in enumerate(items):
             if not isinstance(item, dict) or not {"check", "document", "text", "reason"} <= set(item):
                 raise PolyphonyError(f"{path}: item {i} needs check, document, text and reason")
-            found.append(item)
+            found.append({**item, "file": path.name})
     return found
 
 
@@ -353,7 +356,20 @@ def run_qa(
         findings += world_links(docs, load_world(corpus))
     for doc in docs:
         findings += omissions(doc)
-    waivers = {(e["check"], e["document"], e["text"]) for e in load_exceptions(corpus)}
+    exceptions = load_exceptions(corpus)
+    waivers = {(e["check"], e["document"], e["text"]) for e in exceptions}
     failing = [f for f in findings if (f.check, f.document, f.text) not in waivers]
     waived = [f for f in findings if (f.check, f.document, f.text) in waivers]
+    # A waiver that matches nothing any more is stale: remove it, so it cannot hide a later finding.
+    matched = {(f.check, f.document, f.text) for f in waived}
+    failing += [
+        QaFinding(
+            "stale-waiver",
+            e["document"],
+            e["text"],
+            f"the {e['check']} waiver in {e['file']} matches no finding; remove it",
+        )
+        for e in exceptions
+        if (e["check"], e["document"], e["text"]) not in matched
+    ]
     return failing, waived, density(docs)

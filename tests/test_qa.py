@@ -117,3 +117,17 @@ def test_world_registry_errors_name_the_file(tmp_path: Path) -> None:
     (world / "timeline.yaml").write_text("stories:\n  - id: story-001\n    happenings:\n      - id: story-001-x\n")
     with pytest.raises(PolyphonyError, match=r"timeline.yaml: story-001: happening 0 needs an id and a summary"):
         load_world(tmp_path)
+
+
+def test_stale_waiver_fails_and_noun_uses_are_not_omissions(minimal: dict[str, Any], tmp_path: Path) -> None:
+    (tmp_path / "qa-exceptions.yaml").write_text(
+        "- {check: uncovered-name, document: fixture-minimal, text: Kemarra, reason: no longer needed}\n",
+        encoding="utf-8",
+    )
+    failing, waived, _ = run_qa([minimal], tmp_path)  # Kemarra is annotated: the waiver matches nothing
+    assert [(f.check, f.text) for f in failing] == [("stale-waiver", "Kemarra")] and waived == []
+    assert "qa-exceptions.yaml" in failing[0].message
+    nouns = _doc("d", "Headline\n\nThe claims were false, and its notes were lost.")
+    assert omissions(nouns) == []
+    verb = _doc("v", "Headline\n\nThe minister claims the talks failed.")
+    assert [f.text for f in omissions(verb)] == ["claims"]
