@@ -59,9 +59,24 @@ def test_card_declares_configs_features_and_licences(release: Path) -> None:
     assert (release / "CITATION.cff").read_text().count("type: dataset") == 1
 
 
-def test_release_validates(release: Path) -> None:
+def test_release_validates(release: Path, corpus: list[dict[str, Any]]) -> None:
     report = validate_paths([release], progress=False)
     assert report.ok, [f.format() for f in report.findings]
+    assert report.documents == len(corpus)
+
+
+def test_broken_parquet_is_a_clear_error(release: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    from polyphony.cli import main
+
+    copy = tmp_path / "release"
+    shutil.copytree(release, copy)
+    broken = sorted((copy / "data" / "documents").glob("*.parquet"))[0]
+    broken.write_bytes(b"not a parquet file")
+    assert main(["-q", "validate", str(copy)]) != 0
+    err = capsys.readouterr().err
+    assert f"{broken}: cannot read Parquet" in err and "Traceback" not in err
 
 
 def test_documents_config_round_trips_to_the_canonical_documents(release: Path, corpus: list[dict[str, Any]]) -> None:

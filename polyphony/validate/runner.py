@@ -109,16 +109,24 @@ def release_files(directory: Path) -> list[Path]:
     return files
 
 
-def _validate_parquet(path: Path, partial: bool, report: Report) -> None:
+def _parquet_batches(path: Path) -> Any:
+    """Rows of a Parquet file, BATCH at a time; a broken file is a clear error."""
     import pyarrow.parquet as pq
 
     try:
-        rows = pq.read_table(path).to_pylist()
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=BATCH):
+            yield batch.to_pylist()
     except Exception as exc:  # pyarrow raises many types for a broken file
         raise PolyphonyError(f"{path}: cannot read Parquet: {exc}") from None
-    for number, (doc, findings) in enumerate(zip(rows, validate_documents(rows, partial), strict=True), start=1):
-        report.findings.extend(f.located(str(path), number, str(doc.get("id", ""))) for f in findings)
-    report.documents += len(rows)
+
+
+def _validate_parquet(path: Path, partial: bool, report: Report) -> None:
+    number = 0
+    for rows in _parquet_batches(path):
+        for doc, findings in zip(rows, validate_documents(rows, partial), strict=True):
+            number += 1
+            report.findings.extend(f.located(str(path), number, str(doc.get("id", ""))) for f in findings)
+    report.documents += number
 
 
 def validate_paths(paths: list[Path], partial: bool = False, jobs: int | None = None, progress: bool = True) -> Report:
