@@ -111,3 +111,23 @@ def test_release_refuses_synthetic_and_invalid_documents(corpus: list[dict[str, 
     with pytest.raises(PolyphonyError, match="synthetic"):
         build_release([bad], tmp_path / "out", progress=False)
     assert not (tmp_path / "out").exists()
+
+
+def test_croissant_metadata_validates_and_reads_the_flat_configs(release: Path) -> None:
+    import itertools
+    import json
+
+    import mlcroissant as mlc
+
+    path = release / "croissant.json"
+    metadata = json.loads(path.read_text(encoding="utf-8"))
+    manifest = {f["path"]: f["sha256"] for f in json.loads((release / "manifest.json").read_text())["files"]}
+    for item in metadata["distribution"]:
+        assert manifest[item["contentUrl"]] == item["sha256"]
+    dataset = mlc.Dataset(jsonld=str(path))  # raises on any validation error
+    rows = pq.read_table(release / "data" / "ner" / "train.parquet").slice(0, 3).to_pylist()
+    records = list(itertools.islice(dataset.records(record_set="ner-train"), 3))
+    for row, record in zip(rows, records, strict=True):
+        assert record["ner-train/id"].decode() == row["id"]
+        assert [t.decode() for t in record["ner-train/tokens"]] == row["tokens"]
+        assert list(record["ner-train/ner_tags"]) == row["ner_tags"]

@@ -23,10 +23,12 @@ from ..validate import validate_document
 from ..views import VIEWS
 from . import licence
 from .card import card_markdown
+from .croissant import croissant
 from .features import FEATURES
 
 CONFIGS = ["documents", "ner", "events", "attribution", "stance"]
 MANIFEST = "manifest.json"
+CROISSANT = "croissant.json"
 
 
 def parquet_bytes(rows: list[dict[str, Any]], features: Any) -> bytes:
@@ -99,6 +101,8 @@ def build_release(
     files["README.md"] = card_markdown(configs, counts, features).encode()
     files["LICENSE.md"] = f"# Licence\n\n{licence.SUMMARY}\n".encode()
     files["CITATION.cff"] = (repo_root() / "CITATION.cff").read_bytes()
+    metadata = croissant(configs, counts, features, files)
+    files[CROISSANT] = (json.dumps(metadata, indent=1, ensure_ascii=False) + "\n").encode()
     manifest = {
         "name": "polyphony",
         "polyphony_version": __version__,
