@@ -3,7 +3,8 @@
 Failing checks: near-duplicate articles (word 5-gram shingles), sentences recurring as templates
 across articles (the same sentence once names and numbers are masked), the same name labelled with
 different entity types, and likely omissions (a reporting verb outside every cue, a quotation outside
-every attribution, a capitalised name outside every mention), and links to the world that it does
+every attribution, a capitalised name outside every mention, MIXED content with unbalanced quotation
+marks), and links to the world that it does
 not register (world ids, outlet, story, story events). Each finding can be waived in
 corpus/qa-exceptions.yaml with a reason. The density of each layer per 1,000 tokens is reported.
 """
@@ -263,6 +264,18 @@ def omissions(doc: dict[str, Any]) -> list[QaFinding]:
             found.append(
                 QaFinding("uncovered-name", doc["id"], word, f"capitalised {word!r} is in no mention: ...{context}...")
             )
+    for a in doc["attributions"]:
+        for span in a["content"] if a["quote_type"] == "MIXED" else ():
+            piece = span["text"]
+            if piece.count("\u201c") != piece.count("\u201d") or piece.count('"') % 2:
+                found.append(
+                    QaFinding(
+                        "unbalanced-mixed-content",
+                        doc["id"],
+                        piece,
+                        f"MIXED content {piece[:60]!r} opens or closes a quotation it does not contain (6.3)",
+                    )
+                )
     for opening, closing in QUOTE_PAIRS:
         for match in re.finditer(
             re.escape(opening) + r"([^" + re.escape(closing) + r"\n]+)" + re.escape(closing), text

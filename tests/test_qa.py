@@ -131,3 +131,13 @@ def test_stale_waiver_fails_and_noun_uses_are_not_omissions(minimal: dict[str, A
     assert omissions(nouns) == []
     verb = _doc("v", "Headline\n\nThe minister claims the talks failed.")
     assert [f.text for f in omissions(verb)] == ["claims"]
+
+
+def test_mixed_content_must_keep_its_quotation_marks_balanced(minimal: dict[str, Any]) -> None:
+    doc = copy.deepcopy(minimal)
+    said = next(a for a in doc["attributions"] if a["quote_type"] == "INDIRECT")
+    said["quote_type"] = "MIXED"
+    said["content"][0]["text"] = 'the governor had called the crossing "a success'  # stored text is enough here
+    assert [f.check for f in omissions(doc)] == ["unbalanced-mixed-content"]
+    said["content"][0]["text"] = 'the governor had called the crossing "a success"'
+    assert omissions(doc) == []
