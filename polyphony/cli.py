@@ -240,30 +240,26 @@ def _cmd_stats(args: argparse.Namespace) -> int:
 
 
 def _cmd_splits(args: argparse.Namespace) -> int:
-    from collections import Counter
-
     from .corpus import compile_corpus
     from .paths import corpus_dir
-    from .splits import FROZEN_FILE, SPLIT_ORDER, corpus_splits, freeze_splits, load_frozen, story_of
+    from .splits import FROZEN_FILE, SEED_SPLIT, corpus_splits, freeze_splits, load_frozen, story_of, unfrozen_stories
+    from .statistics import split_counts
 
     docs = compile_corpus()
     if args.write:
         added = freeze_splits(docs)
         print(f"froze {len(added)} new story/stories in {corpus_dir() / FROZEN_FILE}: {', '.join(added) or 'none'}")
     split = corpus_splits(docs)
-    tokens: Counter[str] = Counter()
-    documents: Counter[str] = Counter()
     stories: dict[str, set[str]] = {}
     for doc in docs:
-        tokens[split[doc["id"]]] += len(doc["tokens"])
-        documents[split[doc["id"]]] += 1
         stories.setdefault(split[doc["id"]], set()).add(story_of(doc))
-    authored = sum(n for name, n in tokens.items() if name != "seed")
-    for name in SPLIT_ORDER:
-        share = f"{100 * tokens[name] / authored:5.1f}% of authored tokens" if name != "seed" else ""
-        print(f"{name:<11} {len(stories.get(name, ())):>3} stories {documents[name]:>4} documents {share}")
-    frozen = load_frozen()
-    unfrozen = sorted({story_of(d) for d in docs if split[d["id"]] != "seed"} - frozen.keys())
+    counts = split_counts(docs)
+    authored = sum(row["tokens"] for name, row in counts.items() if name not in (SEED_SPLIT, "all"))
+    for name, row in counts.items():
+        if name != "all":
+            share = "" if name == SEED_SPLIT else f"{100 * row['tokens'] / authored:5.1f}% of authored tokens"
+            print(f"{name:<11} {len(stories[name]):>3} stories {row['documents']:>4} documents {share}")
+    unfrozen = unfrozen_stories(docs, load_frozen())
     if unfrozen:
         print(f"not yet frozen (run `polyphony splits --write`): {', '.join(unfrozen)}")
         return 1

@@ -4,9 +4,9 @@ Failing checks: near-duplicate articles (word 5-gram shingles), sentences recurr
 across articles (the same sentence once names and numbers are masked), the same name labelled with
 different entity types, and likely omissions (a reporting verb outside every cue, a quotation outside
 every attribution, a capitalised name outside every mention, MIXED content with unbalanced quotation
-marks), and links to the world that it does
-not register (world ids, outlet, story, story events). Each finding can be waived in
-corpus/qa-exceptions.yaml with a reason. The density of each layer per 1,000 tokens is reported.
+marks), and links to what the world does not register (world ids, outlet, story, story events). Each
+finding can be waived in corpus/qa-exceptions*.yaml with a reason; a waiver that matches nothing is a
+finding itself. The density of each layer per 1,000 tokens is reported.
 """
 
 from __future__ import annotations

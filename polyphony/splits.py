@@ -78,11 +78,16 @@ def corpus_splits(docs: list[dict[str, Any]], corpus: Path | None = None) -> dic
     return assign_splits(docs, load_frozen(corpus))
 
 
+def unfrozen_stories(docs: list[dict[str, Any]], frozen: Mapping[str, str]) -> list[str]:
+    """Stories of authored documents that corpus/splits.yaml does not list yet."""
+    return sorted({story_of(d) for d in docs if d["metadata"]["provenance"] != "seed"} - frozen.keys())
+
+
 def freeze_splits(docs: list[dict[str, Any]], corpus: Path | None = None) -> list[str]:
     """Add the stories not yet in corpus/splits.yaml (never moving one that is); return them."""
     frozen = load_frozen(corpus)
-    split = corpus_splits(docs, corpus)
-    added = sorted({story_of(d) for d in docs if split[d["id"]] != SEED_SPLIT} - frozen.keys())
+    split = assign_splits(docs, frozen)
+    added = unfrozen_stories(docs, frozen)
     for doc in docs:
         if story_of(doc) in added:
             frozen[story_of(doc)] = split[doc["id"]]

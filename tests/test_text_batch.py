@@ -73,3 +73,10 @@ def test_float_offset_is_a_located_finding_not_a_crash(minimal: dict[str, Any]) 
     minimal["mentions"][2]["end"] = float(minimal["mentions"][2]["end"])
     (finding,) = validate_documents([minimal])[0]
     assert (finding.check, finding.path) == ("wrong-type", "$.mentions[2].end")
+
+
+def test_the_fast_span_walk_matches_the_located_one(minimal: dict[str, Any]) -> None:
+    from polyphony.validate.spans import all_spans, iter_spans
+
+    assert all_spans(minimal) == [span for _, span in iter_spans(minimal)]
+    assert len(all_spans(minimal)) > len(minimal["mentions"])  # triggers, cues, contents, evidence too

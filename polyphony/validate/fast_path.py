@@ -11,6 +11,7 @@ from operator import itemgetter
 from typing import Any
 
 from ..schema import inventory
+from .labels import NAME_LIKE
 
 _id = itemgetter("id")
 _span = itemgetter("start", "end")
@@ -98,5 +99,5 @@ def references_and_labels_ok(doc: dict[str, Any]) -> bool:
         if "attributions" in doc and not attributions.issuperset(evidence["attributions"]):
             return False
     # Name and time mentions do not overlap.
-    names = sorted(_span(m) for m in mentions if m["level"] == "NAM" or m["type"] == "TIME")
+    names = sorted(_span(m) for m in mentions if m["level"] in NAME_LIKE or m["type"] == "TIME")
     return all(end <= start for (_, end), (start, _) in zip(names, names[1:], strict=False))

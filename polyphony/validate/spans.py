@@ -19,3 +19,15 @@ def iter_spans(doc: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any]]]:
     for i, st in enumerate(doc.get("stances", ())):
         for k, s in enumerate(st["evidence"]["spans"]):
             yield f"$.stances[{i}].evidence.spans[{k}]", s
+
+
+def all_spans(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The spans of iter_spans, in the same order, without building their paths (the fast path)."""
+    spans = list(doc.get("mentions", ()))
+    spans += (ev["trigger"] for ev in doc.get("events", ()))
+    for at in doc.get("attributions", ()):
+        spans.append(at["cue"])
+        spans += at["content"]
+    for st in doc.get("stances", ()):
+        spans += st["evidence"]["spans"]
+    return spans

@@ -16,11 +16,12 @@ from typing import Any
 
 import numpy as np
 
+from .spans import all_spans
+
 # The characters str.isspace() and str.split() treat as whitespace (all below U+3001).
 WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
 _bounds = itemgetter("start", "end")
 _span = itemgetter("start", "end", "text")
-_trigger = itemgetter("trigger")
 
 
 class _Fallback(Exception):
@@ -40,17 +41,6 @@ def _integers(values: list[Any]) -> np.ndarray:
 
 def _code_points(text: str) -> np.ndarray:
     return np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
-
-
-def _spans(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    spans = list(doc.get("mentions", ()))
-    spans += map(_trigger, doc.get("events", ()))
-    for a in doc.get("attributions", ()):
-        spans.append(a["cue"])
-        spans += a["content"]
-    for st in doc.get("stances", ()):
-        spans += st["evidence"]["spans"]
-    return spans
 
 
 class _Batch:
@@ -107,7 +97,7 @@ def texts_ok(docs: list[dict[str, Any]]) -> list[bool]:
         batch = _Batch(texts)
         tokens = [d["tokens"] for d in docs]
         sentences = [d["sentences"] for d in docs]
-        spans = [_spans(d) for d in docs]
+        spans = [all_spans(d) for d in docs]
         for i, text in enumerate(texts):
             clean = "\r" not in text and not text[:1].isspace() and not text[-1:].isspace()
             batch.bad[i] = not (tokens[i] and clean and unicodedata.is_normalized("NFC", text))
