@@ -10,33 +10,22 @@ few array operations instead of a Python loop per token.
 from __future__ import annotations
 
 import unicodedata
-from itertools import chain
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
 
+from .gather import Unreadable
 from .spans import all_spans
+
+try:
+    from ._gather import offsets, span_offsets
+except ImportError:  # installed without a C compiler: the same functions in Python
+    from .gather import offsets, span_offsets
 
 # The characters str.isspace() and str.split() treat as whitespace (all below U+3001).
 WHITESPACE = np.array([c for c in range(0x3001) if chr(c).isspace()], dtype=np.uint32)
-_bounds = itemgetter("start", "end")
-_span = itemgetter("start", "end", "text")
-
-
-class _Fallback(Exception):
-    """The batch holds something the vectorised path does not handle; the detailed path decides."""
-
-
-def _integers(values: list[Any]) -> np.ndarray:
-    """Offsets as an array; a float among them (5.0 passes JSON Schema's "integer") sends the batch
-    down the detailed path, which reports it."""
-    if type(sum(values)) is not int:
-        raise _Fallback
-    try:
-        return np.fromiter(values, dtype=np.int64, count=len(values))
-    except OverflowError:
-        raise _Fallback from None
+SOLID = np.ones(0x3002, dtype=bool)  # indexed by min(code point, 0x3001): False for whitespace
+SOLID[WHITESPACE] = False
 
 
 def _code_points(text: str) -> np.ndarray:
@@ -53,15 +42,16 @@ class _Batch:
         self.lengths = lengths
         self.code_points = _code_points("".join(texts))
         self.size = len(self.code_points)
-        self.solid = ~np.isin(self.code_points, WHITESPACE)  # non-whitespace characters
+        self.solid = SOLID[np.minimum(self.code_points, len(SOLID) - 1)]  # non-whitespace characters
+        self.solid_before = np.zeros(self.size + 1, dtype=np.int64)  # non-whitespace before each position
+        np.cumsum(self.solid, out=self.solid_before[1:])
+        self.doc_solid = self.solid_before[self.base + lengths] - self.solid_before[self.base]
         self.bad = np.zeros(len(texts), dtype=bool)
 
-    def items(self, per_doc: list[list[Any]], getter: Any) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def items(self, per_doc: list[list[Any]]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Doc index, start and end of every item, with items out of their text's range marked bad
         (and clipped, so that they cannot touch another document's characters)."""
-        counts = np.fromiter(map(len, per_doc), dtype=np.int64, count=len(per_doc))
-        flat = _integers(list(chain.from_iterable(map(getter, chain.from_iterable(per_doc)))))
-        starts, ends = flat[0::2], flat[1::2]
+        counts, starts, ends = offsets(per_doc)
         doc = np.repeat(np.arange(len(per_doc)), counts)
         valid = (starts >= 0) & (starts < ends) & (ends <= self.lengths[doc])
         self.mark(doc[~valid])
@@ -73,16 +63,18 @@ class _Batch:
         same = doc[1:] == doc[:-1]
         self.mark(doc[1:][same & (starts[1:] < ends[:-1])])
 
-    def coverage(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
-        """How many items cover each character (0 or 1 for ordered items)."""
-        delta = np.bincount(starts, minlength=self.size + 1) - np.bincount(ends, minlength=self.size + 1)
-        return np.cumsum(delta[: self.size])
+    def solid_inside(self, starts: np.ndarray, ends: np.ndarray) -> np.ndarray:
+        """How many non-whitespace characters each item covers."""
+        return self.solid_before[ends] - self.solid_before[starts]
+
+    def covers_all_solid(self, doc: np.ndarray, solid: np.ndarray) -> None:
+        """Ordered items, of which `solid` non-whitespace characters each, cover every
+        non-whitespace character of their document exactly when the counts add up."""
+        per_doc = np.bincount(doc, weights=solid, minlength=len(self.bad))
+        self.mark(np.flatnonzero(per_doc != self.doc_solid))
 
     def mark(self, doc: np.ndarray) -> None:
         self.bad[doc] = True
-
-    def mark_positions(self, positions: np.ndarray) -> None:
-        self.mark(np.searchsorted(self.base, positions, side="right") - 1)
 
     def boundaries(self, positions: np.ndarray) -> np.ndarray:
         flags = np.zeros(self.size + 1, dtype=bool)
@@ -102,37 +94,27 @@ def texts_ok(docs: list[dict[str, Any]]) -> list[bool]:
             clean = "\r" not in text and not text[:1].isspace() and not text[-1:].isspace()
             batch.bad[i] = not (tokens[i] and clean and unicodedata.is_normalized("NFC", text))
         # Tokens: ordered and covering exactly the non-whitespace characters.
-        doc, t_starts, t_ends = batch.items(tokens, _bounds)
+        doc, t_starts, t_ends = batch.items(tokens)
         batch.ordered(doc, t_starts, t_ends)
-        batch.mark_positions(np.flatnonzero(batch.coverage(t_starts, t_ends) != batch.solid))
+        widths = t_ends - t_starts
+        batch.mark(doc[batch.solid_inside(t_starts, t_ends) != widths])  # whitespace inside a token
+        batch.covers_all_solid(doc, widths)
         token_start, token_end = batch.boundaries(t_starts), batch.boundaries(t_ends)
         # Sentences: ordered, covering every non-whitespace character, starting and ending on one,
         # and on token boundaries.
-        doc, s_starts, s_ends = batch.items(sentences, _bounds)
+        doc, s_starts, s_ends = batch.items(sentences)
         batch.ordered(doc, s_starts, s_ends)
-        batch.mark_positions(np.flatnonzero(batch.solid & (batch.coverage(s_starts, s_ends) == 0)))
+        batch.covers_all_solid(doc, batch.solid_inside(s_starts, s_ends))
         edges = ~batch.solid[s_starts] | ~batch.solid[s_ends - 1] | ~token_start[s_starts] | ~token_end[s_ends]
         batch.mark(doc[edges])
         # Spans: inside the text, on token boundaries, and their stored text equal to the slice.
-        flat = list(chain.from_iterable(spans))
-        span_doc = np.repeat(np.arange(len(docs)), np.fromiter(map(len, spans), dtype=np.int64, count=len(docs)))
-        if flat:
-            starts, ends, stored = zip(*map(_span, flat), strict=True)
-            starts_a, ends_a = _integers(list(starts)), _integers(list(ends))
-            lengths = np.fromiter(map(len, stored), dtype=np.int64, count=len(stored))
-            valid = (starts_a >= 0) & (starts_a < ends_a) & (ends_a <= batch.lengths[span_doc])
-            valid &= ends_a - starts_a == lengths
-            batch.mark(span_doc[~valid])
-            g_starts = np.where(valid, starts_a + batch.base[span_doc], 0)
-            g_ends = np.where(valid, ends_a + batch.base[span_doc], 0)
-            batch.mark(span_doc[~(token_start[g_starts] & token_end[g_ends])])
-            # Gather the text under every span (stored lengths; invalid spans read index 0 onwards).
-            offsets = np.zeros(len(lengths), dtype=np.int64)
-            np.cumsum(lengths[:-1], out=offsets[1:])
-            index = np.repeat(g_starts - offsets, lengths) + np.arange(int(lengths.sum()))
-            index = np.minimum(index, max(batch.size - 1, 0))
-            wrong = batch.code_points[index] != _code_points("".join(stored))
-            batch.mark(span_doc[np.repeat(np.arange(len(lengths)), lengths)[wrong]])
-    except (_Fallback, UnicodeEncodeError):
+        counts, starts, ends, same = span_offsets(texts, spans)
+        span_doc = np.repeat(np.arange(len(docs)), counts)
+        valid = (starts >= 0) & (starts < ends) & (ends <= batch.lengths[span_doc]) & same
+        batch.mark(span_doc[~valid])
+        g_starts = np.where(valid, starts + batch.base[span_doc], 0)
+        g_ends = np.where(valid, ends + batch.base[span_doc], 0)
+        batch.mark(span_doc[~(token_start[g_starts] & token_end[g_ends])])
+    except (Unreadable, UnicodeEncodeError):
         return [False] * len(docs)  # non-integer offsets or lone surrogates: the detailed path decides
     return (~batch.bad).tolist()
