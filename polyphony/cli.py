@@ -68,14 +68,38 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from .brat import export_brat
     from .corpus import compile_corpus
     from .jsonl import write_documents
 
-    if args.format != "jsonl":
-        raise UsageError(f"unknown export format {args.format!r}; expected jsonl")
     docs = compile_corpus()
+    if args.format == "brat":
+        count = export_brat(docs, Path(args.out))
+        print(f"wrote {count} documents to {args.out} (brat standoff: .txt, .ann, .json, annotation.conf)")
+    else:
+        count = write_documents(Path(args.out), docs)
+        print(f"wrote {count} documents to {args.out}")
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    from .brat import import_brat
+    from .jsonl import write_documents
+    from .validate import validate_documents
+
+    docs = import_brat(Path(args.directory))
+    findings = [
+        f.located(str(Path(args.directory) / f"{d['id']}.ann"), 0, d["id"])
+        for d, found in zip(docs, validate_documents(docs), strict=True)
+        for f in found
+    ]
+    for finding in findings:
+        print(finding.format())
+    if findings:
+        print(f"{len(docs)} documents read; {len(findings)} finding(s); nothing written", file=sys.stderr)
+        return 1
     count = write_documents(Path(args.out), docs)
-    print(f"wrote {count} documents to {args.out}")
+    print(f"wrote {count} valid documents to {args.out}")
     return 0
 
 
@@ -286,9 +310,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_cmd_validate)
 
     p = sub.add_parser("export", parents=[common], help="write every canonical document of the corpus")
-    p.add_argument("--format", default="jsonl")
+    p.add_argument("--format", choices=("jsonl", "brat"), default="jsonl", help="jsonl: one file; brat: a directory")
     p.add_argument("--out", required=True)
     p.set_defaults(func=_cmd_export)
+
+    p = sub.add_parser(
+        "import", parents=[common], help="read documents from an annotation tool's files, validate, write JSON Lines"
+    )
+    p.add_argument("directory", help="a directory of brat files, as `export --format brat` writes them")
+    p.add_argument("--format", choices=("brat",), default="brat")
+    p.add_argument("--out", required=True, help="the JSON Lines file to write (only if every document is valid)")
+    p.set_defaults(func=_cmd_import)
 
     p = sub.add_parser("build", parents=[common], help="validate the corpus and write the Hugging Face release")
     p.add_argument("--out", default=str(DEFAULT_RELEASE))

@@ -124,3 +124,9 @@ def segment(text: str) -> tuple[list[Offsets], list[Offsets]]:
     """(sentences, tokens) of a normalised text."""
     tokens = tokenize(text)
     return split_sentences(text, tokens), tokens
+
+
+def segment_offsets(text: str) -> tuple[list[dict[str, int]], list[dict[str, int]]]:
+    """(sentences, tokens) as a canonical document holds them: {"start", "end"} objects."""
+    sentences, tokens = segment(text)
+    return [{"start": s, "end": e} for s, e in sentences], [{"start": s, "end": e} for s, e in tokens]

@@ -14,7 +14,7 @@ import yaml
 
 from ..errors import PolyphonyError
 from ..schema import SCHEMA_VERSION
-from ..text import normalise_text, segment
+from ..text import normalise_text, segment_offsets
 from .anchors import AnchorError, fold, resolve_anchor
 
 AUTHORED_LICENCE = {"id": "CC-BY-4.0", "holder": "The Polyphony authors", "note": None}
@@ -336,7 +336,7 @@ class _Compiler:
         self.compile_stances()
         if self.problems:
             raise CompileError(str(self.source), self.doc_id, self.problems)
-        sentences, tokens = segment(self.text)
+        sentences, tokens = segment_offsets(self.text)
         title = self.raw.get("title") or self.text.split("\n", 1)[0]
         return {
             "schema_version": SCHEMA_VERSION,
@@ -344,8 +344,8 @@ class _Compiler:
             "title": title,
             "text": self.text,
             "metadata": self.metadata(),
-            "sentences": [{"start": s, "end": e} for s, e in sentences],
-            "tokens": [{"start": s, "end": e} for s, e in tokens],
+            "sentences": sentences,
+            "tokens": tokens,
             "mentions": self.mentions,
             "entities": self.entities,
             "events": self.events,
