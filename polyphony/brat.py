@@ -1,4 +1,4 @@
-"""The brat standoff format (also read by INCEpTION): export for annotation tools, and import back.
+"""The brat standoff format: export for the brat annotation tool, and import back.
 
 Each document becomes `ID.txt` (the text), `ID.ann` (standoff lines) and `ID.json` (what brat has no
 place for: title, metadata, propositions and stances); one `annotation.conf` describes the labels,
