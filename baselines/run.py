@@ -18,6 +18,7 @@ from tqdm import tqdm
 
 from polyphony.errors import PolyphonyError
 from polyphony.jsonl import atomic_write, write_documents
+from polyphony.records import singleton_entities
 from polyphony.scoring import score_documents
 from polyphony.splits import corpus_splits
 from polyphony.validate import validate_document
@@ -82,22 +83,6 @@ DOC_KEYS = ("schema_version", "id", "title", "text", "metadata", "sentences", "t
 def document_shell(gold: dict[str, Any]) -> dict[str, Any]:
     """The text and its segmentation, to which predicted layers are added."""
     return {key: gold[key] for key in DOC_KEYS}
-
-
-def singleton_entities(mentions: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One entity per predicted mention (the baselines do not resolve coreference)."""
-    return [
-        {
-            "id": f"e{k + 1}",
-            "type": m["type"],
-            "name": m["text"],
-            "mentions": [m["id"]],
-            "world_id": None,
-            "wikidata": None,
-            "value": None,
-        }
-        for k, m in enumerate(mentions)
-    ]
 
 
 def mention_dicts(

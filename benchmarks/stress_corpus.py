@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from polyphony.jsonl import dumps
+from polyphony.records import singleton_entities
 from polyphony.schema import SCHEMA_VERSION, inventory
 from polyphony.text import segment
 
@@ -50,18 +51,7 @@ def make_document(index: int, tokens_per_doc: int, rng: random.Random) -> dict[s
     mentions = [
         {"id": f"m{k + 1}", **_span(text, s, e), "type": "GPE", "level": "NAM"} for k, (s, e) in enumerate(names)
     ]
-    entities = [
-        {
-            "id": f"e{k + 1}",
-            "type": "GPE",
-            "name": m["text"],
-            "mentions": [m["id"]],
-            "world_id": None,
-            "wikidata": None,
-            "value": None,
-        }
-        for k, m in enumerate(mentions)
-    ]
+    entities = singleton_entities(mentions)
     plain = [(s, e) for s, e in tokens if text[s:e] in WORDS]
     events = []
     for k in range(max(1, len(plain) // 12)):

@@ -34,11 +34,13 @@ from typing import Any
 import orjson
 
 from .errors import PolyphonyError
+from .records import entity_record
 from .schema import SCHEMA_VERSION, inventory
 from .text import segment_offsets
 
 CONF = "annotation.conf"
 SIDECAR_KEYS = ("schema_version", "id", "title", "metadata", "propositions", "stances")
+LINKS = {"World": "world_id", "Wikidata": "wikidata", "Value": "value"}  # reference database -> entity field
 _ROLE_SUFFIX = re.compile(r"^(.*?)(\d*)$")
 
 
@@ -81,7 +83,7 @@ def to_standoff(doc: dict[str, Any]) -> str:
     for e in doc["entities"]:
         first = tid[e["mentions"][0]]
         out.reference(first, "Polyphony", e["id"], e["name"])
-        for database, key in (("World", "world_id"), ("Wikidata", "wikidata"), ("Value", "value")):
+        for database, key in LINKS.items():
             if e[key] is not None:
                 out.reference(first, database, e[key], e["name"])
         if len(e["mentions"]) > 1:
@@ -267,13 +269,14 @@ def from_standoff(text: str, ann: Path, sidecar: dict[str, Any]) -> dict[str, An
         if database == "Polyphony":
             members = parsed.chains.get(target, [target])  # in the order of its Coreference line
             ids = [_need(mention_id, t, where, "mention") for t in members]
-            label = parsed.textbounds[target][0]
-            entity = {"id": f"e{len(entities) + 1}", "type": label, "name": name, "mentions": ids}
-            entities.append({**entity, "world_id": None, "wikidata": None, "value": None})
-        elif database in {"World", "Wikidata", "Value"}:
+            entities.append(entity_record(f"e{len(entities) + 1}", parsed.textbounds[target][0], name, ids))
+        elif database in LINKS:
             if not entities or entities[-1]["mentions"][0] != mention_id.get(target):
                 raise PolyphonyError(f"{where}: a {database} reference must follow its entity's Polyphony reference")
-            entities[-1][{"World": "world_id", "Wikidata": "wikidata", "Value": "value"}[database]] = value
+            entities[-1][LINKS[database]] = value
+        elif database != "Story":
+            known = ", ".join(["Polyphony", *LINKS, "Story"])
+            raise PolyphonyError(f"{where}: unknown reference database {database!r}; expected one of {known}")
     story = {target: value for target, database, value, _, _ in parsed.references if database == "Story"}
     event_id: dict[str, str] = {}  # numbered first: a parent may come after the attribution it holds
     numbered = {"a": 0, "ev": 0}
@@ -317,6 +320,14 @@ def from_standoff(text: str, ann: Path, sidecar: dict[str, Any]) -> dict[str, An
                     "modality": attribute(eid, "Modality", where),
                     "story_event": story.get(eid),
                 }
+            )
+    used = set(mention_id) | {trigger for _, _, trigger, _, _ in parsed.events}
+    used |= {target for *_, args, _ in parsed.events for role, target in args if role == "Content"}
+    for tid, (label, _, number) in parsed.textbounds.items():
+        if tid not in used:  # would be lost on import: say so instead
+            raise PolyphonyError(
+                f"{ann}:{number}: {tid} ({label}) is neither a mention (an entity type) nor the trigger, "
+                "cue or content of an event"
             )
     sentences, tokens = segment_offsets(text)
     doc = {key: sidecar[key] for key in ("schema_version", "id", "title")}

@@ -95,6 +95,12 @@ def test_annotation_conf_comes_from_the_schema() -> None:
         (1, "T1\tGPE 15 999\tTel Gabra", "span [15, 999) of T1 is outside the text"),
         (2, "A1\tLevel T1", ":2: cannot read"),
         (3, "T2\tGPE 38 47\tTEL GABRA\nE9\tAID:T2 Actor:T99", "mention 'T99' is not defined in this file"),
+        (3, "T2\tGPE 38 47\tTEL GABRA\nT99\tMISC 38 47\tTEL GABRA", ":4: T99 (MISC) is neither a mention"),
+        (
+            3,
+            "T2\tGPE 38 47\tTEL GABRA\nN99\tReference T2 Geonames:123\tTel Gabra",
+            "unknown reference database 'Geonames'",
+        ),
     ],
 )
 def test_a_broken_ann_file_is_a_clear_error(

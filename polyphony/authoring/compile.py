@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from ..errors import PolyphonyError
+from ..records import entity_record
 from ..schema import SCHEMA_VERSION
 from ..text import normalise_text, segment_offsets
 from .anchors import AnchorError, fold, resolve_anchor
@@ -155,15 +156,15 @@ class _Compiler:
             ent, members = clusters[old]
             ids = sorted((self.mention_id[m] for m in members), key=lambda s: int(s[1:]))
             self.entities.append(
-                {
-                    "id": self.entity_id[old],
-                    "type": ent["type"],
-                    "name": str(ent["name"]),
-                    "mentions": ids,
-                    "world_id": ent.get("world_id"),
-                    "wikidata": ent.get("wikidata"),
-                    "value": ent.get("value"),
-                }
+                entity_record(
+                    self.entity_id[old],
+                    ent["type"],
+                    str(ent["name"]),
+                    ids,
+                    ent.get("world_id"),
+                    ent.get("wikidata"),
+                    ent.get("value"),
+                )
             )
         self.entity_by_key = {key: self.entity_id[idx] for key, idx in self.entity_keys.items()}
 
